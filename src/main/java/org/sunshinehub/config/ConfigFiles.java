@@ -1,0 +1,26 @@
+package org.sunshinehub.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/** Hands out {@link ReloadingConfig}s for files in the config folder. */
+@Component
+public class ConfigFiles {
+
+    private final ConfigDirProperties properties;
+
+    ConfigFiles(ConfigDirProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * @param name   the file name, e.g. {@code negative-list.yaml}; {@code defaults/config/<name>} in the jar is
+     *               used while the folder has none
+     * @param parser turns the YAML tree into the typed value; throws {@link IllegalArgumentException} with a
+     *               reason an operator can act on
+     */
+    public <T> ReloadingConfig<T> watch(String name, Function<JsonNode, T> parser) {
+        return new ReloadingConfig<>(properties.configDir().resolve(name), "defaults/config/" + name, parser);
+    }
+}

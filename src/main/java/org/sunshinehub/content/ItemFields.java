@@ -1,0 +1,27 @@
+package org.sunshinehub.content;
+
+import java.time.Instant;
+
+/**
+ * What a source says about an item. Common fields first; the rest apply to one kind each
+ * (consultation period and type; the document an interpretation explains; an opinion task's severity and
+ * division). Absent values are null.
+ */
+public record ItemFields(
+        String source,
+        String sourceId,
+        String title,
+        String docNumber,
+        String issuer,
+        String category,
+        Instant publishedAt,
+        String url,
+        String summary,
+        String body,
+        Instant opensAt,
+        Instant closesAt,
+        String consultationType,
+        String explainsDocNumber,
+        String severity,
+        String division) {
+}

@@ -1,0 +1,56 @@
+package org.sunshinehub.content;
+
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Staff read API: what the sources brought in, with review history and the levels still to sign. */
+@RestController
+@RequestMapping("/api/items")
+class ItemsController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ItemRepository repository;
+
+    ItemsController(ItemRepository repository) {
+        this.repository = repository;
+    }
+
+    @GetMapping
+    ItemPage list(@RequestParam(required = false) String kind, @RequestParam(required = false) String state,
+                  @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page 须 ≥ 0，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间");
+        }
+        return repository.find(new ItemQuery(parse(ItemKind.class, "kind", kind), parse(ItemState.class, "state", state),
+                q, page, size));
+    }
+
+    @GetMapping("/{id}")
+    ContentItem get(@PathVariable String id) {
+        return repository.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + id + " 的信息"));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String constant = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(constant)) {
+                return e;
+            }
+        }
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                name + " 取值无效: " + value + "，可选 " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+}

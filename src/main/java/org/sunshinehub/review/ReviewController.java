@@ -1,0 +1,23 @@
+package org.sunshinehub.review;
+
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunshinehub.content.ContentItem;
+
+@RestController
+class ReviewController {
+
+    private final ReviewService reviews;
+
+    ReviewController(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @PostMapping("/api/items/{id}/reviews")
+    ContentItem sign(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
+        return reviews.sign(id, request);
+    }
+}

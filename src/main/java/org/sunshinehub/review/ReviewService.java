@@ -1,0 +1,73 @@
+package org.sunshinehub.review;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemRepository;
+import org.sunshinehub.content.ItemState;
+import org.sunshinehub.content.ReviewRecord;
+import org.sunshinehub.content.ReviewRecord.Decision;
+
+/** Signs review levels strictly in order; the last approval makes the item APPROVED, any rejection ends it. */
+@Service
+class ReviewService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
+
+    private final ItemRepository items;
+    private final Clock clock;
+
+    ReviewService(ItemRepository items, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+    }
+
+    ContentItem sign(String itemId, ReviewRequest request) {
+        ContentItem item = items.findById(itemId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + itemId + " 的信息"));
+        String next = nextLevel(item);
+        if (!next.equals(request.level())) {
+            throw conflict("须按顺序签署：下一级为「" + next + "」，不是「" + request.level() + "」（全部级别 "
+                    + item.requiredLevels() + "）");
+        }
+        ReviewRecord record = new ReviewRecord(request.level(), request.decision(), request.reviewer(),
+                request.comment(), clock.instant());
+        ContentItem signed = item.withReview(record, stateAfter(item, request.decision()));
+        if (!items.replaceIfUnchanged(signed)) {
+            throw conflict("该信息刚被他人修改，请刷新后重试");
+        }
+        log.info("Review {} {} by {} on {} 《{}》 → {}", record.level(), record.decision(), record.reviewer(),
+                item.id(), item.fields().title(), signed.state());
+        return signed;
+    }
+
+    private static String nextLevel(ContentItem item) {
+        List<String> pending = item.pendingLevels();
+        if (!pending.isEmpty()) {
+            return pending.get(0);
+        }
+        throw conflict(switch (item.state()) {
+            case WITHHELD -> "该信息已被负面清单规则「" + item.withheld().ruleId() + "」扣留（" + item.withheld().ground()
+                    + "），不能审核通过或推送";
+            case APPROVED -> "该信息已审定通过，无需再审";
+            case REJECTED -> "该信息已被驳回";
+            default -> "该信息（" + item.kind() + "）不走审核流程";
+        });
+    }
+
+    private static ItemState stateAfter(ContentItem item, Decision decision) {
+        if (decision == Decision.REJECT) {
+            return ItemState.REJECTED;
+        }
+        return item.pendingLevels().size() == 1 ? ItemState.APPROVED : ItemState.PENDING_REVIEW;
+    }
+
+    private static ResponseStatusException conflict(String reason) {
+        return new ResponseStatusException(HttpStatus.CONFLICT, reason);
+    }
+}

@@ -1,0 +1,156 @@
+package org.sunshinehub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import org.sunshinehub.SunshineHubApplication;
+
+/**
+ * The real application on a random port with the embedded durable database, in a workspace of its own
+ * (data, inbox, routes and config copied from the repository), driven over HTTP like any client would.
+ */
+public final class TestHub implements AutoCloseable {
+
+    public static final String API_KEY = "test-key";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TestHub shared;
+
+    private final Path home;
+    private final List<String> args;
+    private ConfigurableApplicationContext context;
+
+    private TestHub(Path home, List<String> args) {
+        this.home = home;
+        this.args = args;
+    }
+
+    /** One hub for the test classes that only talk to its API; stopped when the test JVM exits. */
+    public static synchronized TestHub shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** Starts a hub in a new workspace; {@code extraArgs} are {@code --key=value} options. */
+    public static TestHub start(String... extraArgs) {
+        try {
+            Path home = Files.createTempDirectory("sunshine-hub-test");
+            copyTree(Path.of("routes"), home.resolve("routes"));
+            copyTree(Path.of("config"), home.resolve("config"));
+            List<String> args = new ArrayList<>(List.of(
+                    "--spring.profiles.active=test",
+                    "--server.port=0",
+                    "--sunshine.data-dir=" + home.resolve("data"),
+                    "--sunshine.inbox-dir=" + home.resolve("inbox"),
+                    "--sunshine.routes-dir=" + home.resolve("routes"),
+                    "--sunshine.config-dir=" + home.resolve("config"),
+                    "--sunshine.api.keys=" + API_KEY,
+                    "--sunshine.feed-tick=200ms",
+                    "--sunshine.inbox-poll-interval=200"));
+            args.addAll(List.of(extraArgs));
+            TestHub hub = new TestHub(home, args);
+            hub.boot();
+            return hub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() {
+        context = new SpringApplicationBuilder(SunshineHubApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** A clean stop and a start on the same workspace and data. */
+    public void restart() {
+        context.close();
+        boot();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("X-Api-Key", API_KEY);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Items of this listing query (e.g. {@code kind=DISCLOSURE}), first page of 100. */
+    public JsonNode items(String query) {
+        return json(get("/api/items?size=100&" + query)).get("items");
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+        FileSystemUtils.deleteRecursively(home.toFile());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
