@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemApproved;
 import org.sunshinehub.content.ItemFields;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.content.ItemRepository;
@@ -26,12 +28,15 @@ class IntakeService {
     private final NegativeList negativeList;
     private final ReviewLevels reviewLevels;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    IntakeService(ItemRepository items, NegativeList negativeList, ReviewLevels reviewLevels, Clock clock) {
+    IntakeService(ItemRepository items, NegativeList negativeList, ReviewLevels reviewLevels, Clock clock,
+                  ApplicationEventPublisher events) {
         this.items = items;
         this.negativeList = negativeList;
         this.reviewLevels = reviewLevels;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -46,6 +51,9 @@ class IntakeService {
         Insertion insertion = items.insertIfAbsent(gate(kind, fields, preApproved));
         if (insertion.created()) {
             logArrival(insertion.item());
+            if (insertion.item().state() == ItemState.APPROVED) {
+                events.publishEvent(new ItemApproved(insertion.item().id(), fields.category(), true));
+            }
         }
         return insertion;
     }

@@ -5,9 +5,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemApproved;
 import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.content.ItemState;
 import org.sunshinehub.content.ReviewRecord;
@@ -21,10 +23,12 @@ class ReviewService {
 
     private final ItemRepository items;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ReviewService(ItemRepository items, Clock clock) {
+    ReviewService(ItemRepository items, Clock clock, ApplicationEventPublisher events) {
         this.items = items;
         this.clock = clock;
+        this.events = events;
     }
 
     ContentItem sign(String itemId, ReviewRequest request) {
@@ -43,6 +47,9 @@ class ReviewService {
         }
         log.info("Review {} {} by {} on {} 《{}》 → {}", record.level(), record.decision(), record.reviewer(),
                 item.id(), item.fields().title(), signed.state());
+        if (signed.state() == ItemState.APPROVED) {
+            events.publishEvent(new ItemApproved(signed.id(), signed.fields().category(), false));
+        }
         return signed;
     }
 

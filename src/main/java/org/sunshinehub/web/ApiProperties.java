@@ -11,13 +11,16 @@ import org.springframework.validation.annotation.Validated;
  * @param keys         accepted {@code X-Api-Key} values ({@code sunshine.api.keys}, comma-separated); empty means
  *                     a random demo key is made and printed at start
  * @param maxBodySize  larger request bodies are refused with 413
+ * @param maxImportSize the cap for bulk imports ({@code POST /api/subscribers/import}), which stream
  */
 @Validated
 @ConfigurationProperties("sunshine.api")
-record ApiProperties(@NotNull @DefaultValue List<String> keys, @NotNull @DefaultValue("1MB") DataSize maxBodySize) {
+record ApiProperties(@NotNull @DefaultValue List<String> keys, @NotNull @DefaultValue("1MB") DataSize maxBodySize,
+                     @NotNull @DefaultValue("64MB") DataSize maxImportSize) {
 
     @Override
     public String toString() {
-        return "ApiProperties[keys=<" + keys.size() + " hidden>, maxBodySize=" + maxBodySize + "]";
+        return "ApiProperties[keys=<" + keys.size() + " hidden>, maxBodySize=" + maxBodySize + ", maxImportSize="
+                + maxImportSize + "]";
     }
 }

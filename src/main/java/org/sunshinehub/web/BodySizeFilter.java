@@ -21,15 +21,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(0)
 class BodySizeFilter extends OncePerRequestFilter {
 
-    private final long max;
+    static final String IMPORT_PATH = "/api/subscribers/import";
+
+    private final long maxBody;
+    private final long maxImport;
 
     BodySizeFilter(ApiProperties properties) {
-        this.max = properties.maxBodySize().toBytes();
+        this.maxBody = properties.maxBodySize().toBytes();
+        this.maxImport = properties.maxImportSize().toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long max = request.getRequestURI().equals(request.getContextPath() + IMPORT_PATH) ? maxImport : maxBody;
         if (request.getContentLengthLong() > max) {
             response.setHeader("Connection", "close");
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体超过 " + max + " 字节上限");

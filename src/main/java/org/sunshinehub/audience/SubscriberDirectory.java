@@ -1,0 +1,127 @@
+package org.sunshinehub.audience;
+
+import com.mongodb.client.MongoCursor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask about subscribers. */
+@Service
+public class SubscriberDirectory {
+
+    /** Keeps {@code $in} lists short: the embedded store's cost grows with the square of the list. */
+    private static final int ID_CHUNK = 100;
+    private static final Logger log = LoggerFactory.getLogger(SubscriberDirectory.class);
+
+    private final SubscriberStore store;
+    private final Clock clock;
+
+    SubscriberDirectory(SubscriberStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Receives the audience batch by batch. */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * @param recipients reachable recipients of this batch (maybe empty)
+         * @param streamed   subscribers read so far, including this batch: where to resume after a crash
+         */
+        void accept(List<Recipient> recipients, long streamed);
+    }
+
+    /**
+     * Streams the audience with a cursor, {@code batchSize} subscribers at a time, leaving out those without an
+     * address on the channel or opted out of it. Memory holds one batch, whatever the audience size.
+     *
+     * @param skip subscribers already handled by an earlier, interrupted run
+     * @return subscribers read in all
+     */
+    public long stream(AudienceSpec audience, ChannelKind channel, long skip, int batchSize, BatchConsumer consumer) {
+        long streamed = skip;
+        List<Recipient> batch = new ArrayList<>(batchSize);
+        int read = 0;
+        try (MongoCursor<Document> cursor = store.matching(audience).skip((int) skip).batchSize(batchSize).iterator()) {
+            while (cursor.hasNext()) {
+                Subscriber subscriber = SubscriberStore.of(cursor.next());
+                read++;
+                if (subscriber.reachableOn(channel)) {
+                    batch.add(new Recipient(subscriber.id(), subscriber.address(channel)));
+                }
+                if (read == batchSize) {
+                    streamed += read;
+                    consumer.accept(batch, streamed);
+                    batch = new ArrayList<>(batchSize);
+                    read = 0;
+                }
+            }
+        }
+        streamed += read;
+        consumer.accept(batch, streamed);
+        return streamed;
+    }
+
+    /** Which of these subscribers have opted out of the channel (or no longer exist). */
+    public Set<String> optedOut(ChannelKind channel, Collection<String> subscriberIds) {
+        Set<String> refused = new HashSet<>();
+        List<String> ids = new ArrayList<>(subscriberIds);
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(from + ID_CHUNK, ids.size()));
+            Map<String, Document> optOuts = store.optOuts(chunk.stream().map(ObjectId::new).toList());
+            for (String id : chunk) {
+                Document out = optOuts.get(id);
+                if (out == null || out.containsKey(channel.name())) {
+                    refused.add(id);
+                }
+            }
+        }
+        return refused;
+    }
+
+    public Optional<Subscriber> find(String subscriberId) {
+        return store.find(subscriberId);
+    }
+
+    public Optional<Subscriber> findByAddress(ChannelKind channel, String address) {
+        return store.subscriberIdOf(channel, address).flatMap(store::find);
+    }
+
+    /**
+     * Opts the subscriber with this address out of the channel at once.
+     *
+     * @return the subscriber, or empty when the address is unknown
+     */
+    public Optional<Subscriber> optOut(ChannelKind channel, String address) {
+        return store.subscriberIdOf(channel, address).flatMap(id -> optOutById(id, channel));
+    }
+
+    Optional<Subscriber> optOutById(String subscriberId, ChannelKind channel) {
+        while (true) {
+            Optional<Subscriber> current = store.find(subscriberId);
+            if (current.isEmpty() || current.get().optedOut().containsKey(channel)) {
+                return current;
+            }
+            Subscriber s = current.get();
+            Map<ChannelKind, java.time.Instant> optedOut = new java.util.EnumMap<>(ChannelKind.class);
+            optedOut.putAll(s.optedOut());
+            optedOut.put(channel, clock.instant());
+            Subscriber updated = new Subscriber(s.id(), s.phone(), s.wechatOpenId(), s.appRegistrationId(), s.weiboUid(),
+                    s.topics(), optedOut, s.createdAt(), s.version() + 1);
+            if (store.replaceIfUnchanged(updated)) {
+                log.info("Subscriber {} opted out of {}", s.id(), channel.code());
+                return Optional.of(updated);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.sunshinehub.audience;
+
+import java.util.List;
+
+/**
+ * A registration as it arrives (API body or CSV row), not yet validated.
+ *
+ * @param optIn the citizen explicitly asks to receive again on the channels given, clearing an earlier opt-out
+ */
+record SubscriberRequest(String phone, String wechatOpenId, String appRegistrationId, String weiboUid,
+                         List<String> topics, boolean optIn) {
+}

@@ -1,0 +1,9 @@
+package org.sunshinehub.dispatch;
+
+/**
+ * PENDING → SENT → DELIVERED | UNDELIVERED (by receipt); PENDING → FAILED (permanent error, or retries used up);
+ * PENDING → SUPPRESSED (the citizen opted out) | CANCELLED (the plan was cancelled).
+ */
+public enum DeliveryState {
+    PENDING, SENT, DELIVERED, UNDELIVERED, FAILED, SUPPRESSED, CANCELLED
+}

@@ -1,0 +1,208 @@
+package org.sunshinehub.dispatch;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.BulkWriteOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.storage.MongoErrors;
+
+/**
+ * The dispatcher's collections. {@code deliveries} are keyed {@code <queue>:<seq>} so a block of them is read
+ * and updated by {@code _id} alone; {@code key} (item, channel, subscriber) is unique, so no fan-out, repeated
+ * or resumed, creates a second delivery for anyone. {@code dispatchQueues} hold a plan's progress per channel,
+ * {@code dispatchBlocks} the claimed blocks (the unique {@code _id} is the claim), {@code dispatchRetries} the
+ * blocks waiting for their next try.
+ */
+@Component
+class DispatchStore {
+
+    static final int ID_CHUNK = 100;
+
+    final MongoCollection<Document> deliveries;
+    final MongoCollection<Document> queues;
+    final MongoCollection<Document> blocks;
+    final MongoCollection<Document> retries;
+
+    DispatchStore(MongoDatabase database) {
+        this.deliveries = database.getCollection("deliveries");
+        this.queues = database.getCollection("dispatchQueues");
+        this.blocks = database.getCollection("dispatchBlocks");
+        this.retries = database.getCollection("dispatchRetries");
+        deliveries.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).name("item_channel_subscriber"));
+        // Makes {_id, state} guards exact-key lookups on the embedded store.
+        deliveries.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
+        deliveries.createIndex(Indexes.ascending("plan", "channel", "state"), new IndexOptions().name("plan_counts"));
+    }
+
+    static String deliveryId(String queueId, long seq) {
+        return queueId + ":" + seq;
+    }
+
+    // ---- queues ----
+
+    boolean createQueue(Document queue) {
+        try {
+            queues.insertOne(queue);
+            return true;
+        } catch (MongoException e) {
+            if (MongoErrors.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<Document> queue(String queueId) {
+        return Optional.ofNullable(queues.find(Filters.eq("_id", queueId)).first());
+    }
+
+    List<Document> queuesIn(String... states) {
+        return queues.find(Filters.in("state", List.of(states))).into(new ArrayList<>());
+    }
+
+    List<Document> queuesOfPlan(String planId) {
+        return queues.find(Filters.eq("plan", planId)).into(new ArrayList<>());
+    }
+
+    void setQueue(String queueId, Bson update) {
+        queues.updateOne(Filters.eq("_id", queueId), update);
+    }
+
+    /** Sets the state only if the queue is still in {@code from} (a small collection: the filter may scan). */
+    boolean moveQueue(String queueId, String from, String to) {
+        return queues.updateOne(Filters.and(Filters.eq("_id", queueId), Filters.eq("state", from)),
+                Updates.set("state", to)).getModifiedCount() == 1;
+    }
+
+    /** Moves the claim mark from {@code from} to {@code to}; false when it is no longer at {@code from}. */
+    boolean advanceClaimed(String queueId, long from, long to) {
+        return queues.updateOne(new Document("_id", queueId).append("claimed", from), Updates.set("claimed", to))
+                .getModifiedCount() == 1;
+    }
+
+    // ---- deliveries ----
+
+    /** Inserts what is new; repeats (same key, or same id after a crash) are skipped. */
+    void insertDeliveries(List<Document> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            deliveries.insertMany(batch, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(w -> w.getCode() == 11000 || w.getCode() == 11001);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+        }
+    }
+
+    /** Reads deliveries by id, {@value #ID_CHUNK} at a time. */
+    List<Document> deliveriesById(List<String> ids) {
+        List<Document> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            deliveries.find(Filters.in("_id", ids.subList(from, Math.min(from + ID_CHUNK, ids.size()))))
+                    .into(found);
+        }
+        return found;
+    }
+
+    /**
+     * Moves each delivery from {@code from} to its new state and fields in one unordered bulk write.
+     *
+     * @return how many matched
+     */
+    long transition(DeliveryState from, List<Map.Entry<String, Bson>> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        List<UpdateOneModel<Document>> models = new ArrayList<>(updates.size());
+        for (Map.Entry<String, Bson> u : updates) {
+            models.add(new UpdateOneModel<>(new Document("_id", u.getKey()).append("state", from.name()), u.getValue()));
+        }
+        return deliveries.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
+    }
+
+    boolean transitionOne(String deliveryId, DeliveryState from, Bson update) {
+        return deliveries.updateOne(new Document("_id", deliveryId).append("state", from.name()), update)
+                .getMatchedCount() == 1;
+    }
+
+    static Bson toState(DeliveryState state, Instant at, Bson... more) {
+        List<Bson> sets = new ArrayList<>(List.of(Updates.set("state", state.name()), Updates.set("updatedAt", Date.from(at))));
+        sets.addAll(List.of(more));
+        return Updates.combine(sets);
+    }
+
+    /** Deliveries of a plan counted per channel and state. */
+    List<Document> countsOfPlan(String planId) {
+        return deliveries.aggregate(List.of(
+                Aggregates.match(Filters.eq("plan", planId)),
+                Aggregates.group(new Document("channel", "$channel").append("state", "$state"),
+                        Accumulators.sum("n", 1)))).into(new ArrayList<>());
+    }
+
+    // ---- blocks and retries ----
+
+    /** @return false when another worker holds this block already */
+    boolean createBlock(Document block) {
+        try {
+            blocks.insertOne(block);
+            return true;
+        } catch (MongoException e) {
+            if (MongoErrors.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<Document> block(String blockId) {
+        return Optional.ofNullable(blocks.find(Filters.eq("_id", blockId)).first());
+    }
+
+    void setBlock(String blockId, Bson update) {
+        blocks.updateOne(Filters.eq("_id", blockId), update);
+    }
+
+    /** Blocks whose worker stopped renewing: a full scan of the blocks, so the sweeper runs rarely. */
+    List<String> expiredBlocks(Instant now) {
+        return blocks.find(Filters.and(Filters.in("state", "WORKING", "SENDING"), Filters.lt("leaseUntil", Date.from(now))))
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    void scheduleRetry(String blockId, Instant at) {
+        retries.replaceOne(Filters.eq("_id", blockId), new Document("_id", blockId).append("retryAt", Date.from(at)),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** Due retries; a small collection (blocks waiting for a retry), so a scan is cheap. */
+    List<String> dueRetries(Instant now) {
+        return retries.find(Filters.lte("retryAt", Date.from(now))).map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
+    }
+
+    /** Taking a retry is deleting it: only one worker can. */
+    boolean takeRetry(String blockId) {
+        return retries.deleteOne(Filters.eq("_id", blockId)).getDeletedCount() == 1;
+    }
+}

@@ -1,0 +1,106 @@
+package org.sunshinehub.dispatch;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.SunshineHubApplication;
+import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemFields;
+
+/**
+ * Renders {@code templates/<channel>/<kind>.ftl} (e.g. {@code sms/disclosure.ftl}). Templates on disk win over
+ * the jar's copies and are re-read within a second of an edit.
+ */
+@Component
+class MessageRenderer {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA)
+            .withZone(SunshineHubApplication.ZONE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA)
+            .withZone(SunshineHubApplication.ZONE);
+
+    private final Configuration freemarker;
+
+    MessageRenderer(DispatchProperties properties) {
+        freemarker = new Configuration(Configuration.VERSION_2_3_32);
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setTemplateUpdateDelayMilliseconds(1000);
+        ClassTemplateLoader jar = new ClassTemplateLoader(MessageRenderer.class, "/defaults/templates");
+        try {
+            freemarker.setTemplateLoader(Files.isDirectory(properties.templatesDir())
+                    ? new MultiTemplateLoader(new TemplateLoader[] {
+                            new FileTemplateLoader(properties.templatesDir().toFile()), jar})
+                    : jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The values every template sees for one item and plan. */
+    static Map<String, Object> model(ContentItem item, String replyCode, Map<String, Object> channelExtras) {
+        ItemFields f = item.fields();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("id", item.id());
+        fields.put("kind", item.kind().name());
+        put(fields, "title", f.title());
+        put(fields, "url", f.url());
+        put(fields, "docNumber", f.docNumber());
+        put(fields, "issuer", f.issuer());
+        put(fields, "category", f.category());
+        put(fields, "summary", f.summary());
+        put(fields, "publishedAt", format(DATE, f.publishedAt()));
+        put(fields, "opensAt", format(DATE, f.opensAt()));
+        put(fields, "closesAt", format(DATE_TIME, f.closesAt()));
+        Map<String, Object> model = new HashMap<>(channelExtras);
+        model.put("item", fields);
+        model.put("replyCode", replyCode);
+        return model;
+    }
+
+    /** @throws RenderException when the template is missing or fails */
+    String render(ChannelKind channel, ContentItem item, Map<String, Object> model) {
+        String name = channel.code() + "/" + item.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ".ftl";
+        try {
+            Template template = freemarker.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString().strip();
+        } catch (IOException | TemplateException e) {
+            throw new RenderException("模板 " + name + " 渲染失败: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String format(DateTimeFormatter formatter, Instant instant) {
+        return instant == null ? null : formatter.format(instant);
+    }
+
+    static final class RenderException extends RuntimeException {
+        RenderException(String message) {
+            super(message);
+        }
+    }
+}

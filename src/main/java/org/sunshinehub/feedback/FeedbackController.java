@@ -1,0 +1,45 @@
+package org.sunshinehub.feedback;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.bson.conversions.Bson;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.sunshinehub.audience.ChannelKind;
+
+@RestController
+@RequestMapping("/api/feedback")
+class FeedbackController {
+
+    private final FeedbackInbox inbox;
+
+    FeedbackController(FeedbackInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @GetMapping
+    FeedbackPage list(@RequestParam(required = false) String itemId, @RequestParam(required = false) String channel,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime since,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page 须 ≥ 0，size 须在 1 到 100 之间");
+        }
+        ChannelKind kind;
+        try {
+            kind = channel == null ? null : ChannelKind.of(channel);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        Bson filter = FeedbackInbox.filter(itemId, kind, since == null ? null : Date.from(since.toInstant()));
+        return new FeedbackPage(page, size, inbox.count(filter), inbox.find(filter, page, size));
+    }
+
+    record FeedbackPage(int page, int size, long total, List<Feedback> feedback) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.sunshinehub.plan;
+
+import java.time.Instant;
+import java.util.Date;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+import org.quartz.SimpleScheduleBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Arms Quartz triggers for plans. Quartz keeps only in-memory triggers here: the plan document is the truth and
+ * {@link PlanService} re-arms every scheduled plan at start. A trigger in the past fires at once.
+ */
+@Component
+class PlanScheduler {
+
+    private static final String GROUP = "push-plans";
+
+    private final Scheduler scheduler;
+
+    PlanScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    void arm(String planId, Instant at) {
+        JobKey key = JobKey.jobKey(planId, GROUP);
+        try {
+            scheduler.deleteJob(key);
+            scheduler.scheduleJob(JobBuilder.newJob(FirePlanJob.class).withIdentity(key)
+                            .usingJobData("planId", planId).build(),
+                    TriggerBuilder.newTrigger().withIdentity(planId, GROUP).startAt(Date.from(at))
+                            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                            .build());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule plan " + planId, e);
+        }
+    }
+
+    void disarm(String planId) {
+        try {
+            scheduler.deleteJob(JobKey.jobKey(planId, GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot unschedule plan " + planId, e);
+        }
+    }
+
+    /** Quartz instantiates this per firing; Spring's job factory injects the service. */
+    static class FirePlanJob extends QuartzJobBean {
+
+        @Autowired
+        private PlanService plans;
+
+        @Override
+        protected void executeInternal(JobExecutionContext context) {
+            plans.fire(context.getMergedJobDataMap().getString("planId"));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.sunshinehub.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import org.sunshinehub.audience.AudienceSpec;
+import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemKind;
+import org.sunshinehub.content.ItemRepository;
+import org.sunshinehub.content.ItemState;
+import org.sunshinehub.dispatch.Dispatcher;
+import org.sunshinehub.dispatch.PushJob;
+import org.sunshinehub.web.InvalidInputException;
+
+/** Creates, fires and cancels plans. Firing is a guarded state change, so a plan fires once however often asked. */
+@Service
+class PlanService {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanService.class);
+
+    private final PlanStore store;
+    private final PlanScheduler scheduler;
+    private final ItemRepository items;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    PlanService(PlanStore store, PlanScheduler scheduler, ItemRepository items, Dispatcher dispatcher, Clock clock) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.items = items;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    PushPlan create(PlanRequest request) {
+        return create(new ObjectId().toHexString(), request);
+    }
+
+    /** @param id the plan's id; creating a plan with an existing id returns that plan unchanged */
+    PushPlan create(String id, PlanRequest request) {
+        List<ChannelKind> channels = validChannels(request.channels());
+        AudienceSpec audience = validAudience(request.audience());
+        ContentItem item = pushableItem(request.itemId());
+        Instant now = clock.instant();
+        Instant sendAt = request.sendAt() == null || request.sendAt().toInstant().isBefore(now)
+                ? now : request.sendAt().toInstant();
+        PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(),
+                PushPlan.State.SCHEDULED, store.nextReplyCode(), now, null, 0);
+        if (!store.insert(plan)) {
+            return store.find(id).orElseThrow();
+        }
+        scheduler.arm(plan.id(), sendAt);
+        log.info("Plan {} for 《{}》 on {} scheduled at {}", plan.id(), item.fields().title(), channels, sendAt);
+        return plan;
+    }
+
+    /** Called by Quartz. */
+    void fire(String planId) {
+        PushPlan plan = store.find(planId).orElse(null);
+        if (plan == null || plan.state() != PushPlan.State.SCHEDULED) {
+            return;
+        }
+        PushPlan sending = plan.moved(PushPlan.State.SENDING, clock.instant());
+        if (store.replaceIfUnchanged(sending)) {
+            startPushes(sending);
+        }
+    }
+
+    PushPlan cancel(String planId) {
+        while (true) {
+            PushPlan plan = find(planId);
+            if (plan.state() == PushPlan.State.CANCELLED) {
+                return plan;
+            }
+            PushPlan cancelled = plan.moved(PushPlan.State.CANCELLED, plan.firedAt());
+            if (store.replaceIfUnchanged(cancelled)) {
+                scheduler.disarm(planId);
+                dispatcher.cancel(planId);
+                log.info("Plan {} cancelled", planId);
+                return cancelled;
+            }
+        }
+    }
+
+    PushPlan find(String planId) {
+        return store.find(planId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + planId + " 的推送计划"));
+    }
+
+    /** Scheduled plans get their triggers back; plans that were firing make sure every channel started. */
+    @EventListener(ApplicationReadyEvent.class)
+    void rearm() {
+        List<PushPlan> scheduled = store.inState(PushPlan.State.SCHEDULED);
+        scheduled.forEach(p -> scheduler.arm(p.id(), p.sendAt()));
+        store.inState(PushPlan.State.SENDING).forEach(this::startPushes);
+        if (!scheduled.isEmpty()) {
+            log.info("Re-armed {} scheduled plan(s)", scheduled.size());
+        }
+    }
+
+    private void startPushes(PushPlan plan) {
+        for (ChannelKind channel : plan.channels()) {
+            dispatcher.start(new PushJob(plan.id(), plan.itemId(), channel, plan.audience(), plan.urgent(),
+                    plan.replyCode()));
+        }
+    }
+
+    private ContentItem pushableItem(String itemId) {
+        if (itemId == null || itemId.isBlank()) {
+            throw new InvalidInputException("推送计划有误", Map.of("itemId", "必填"));
+        }
+        ContentItem item = items.findById(itemId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + itemId + " 的信息"));
+        if (item.kind() == ItemKind.OPINION_TASK) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "舆情回应任务不能直接推送");
+        }
+        if (item.state() != ItemState.APPROVED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "信息状态为 " + item.state() + "，须审定通过（APPROVED）后才能推送"
+                    + (item.state() == ItemState.WITHHELD ? "；该信息已被负面清单扣留，不能推送" : ""));
+        }
+        return item;
+    }
+
+    private List<ChannelKind> validChannels(List<String> codes) {
+        Map<String, String> errors = new TreeMap<>();
+        LinkedHashSet<ChannelKind> channels = new LinkedHashSet<>();
+        if (codes == null || codes.isEmpty()) {
+            errors.put("channels", "至少选择一个渠道");
+        } else {
+            for (String code : codes) {
+                try {
+                    ChannelKind channel = ChannelKind.of(code);
+                    if (!dispatcher.supports(channel)) {
+                        errors.put("channels", "渠道 " + channel.code() + " 尚未配置");
+                    }
+                    channels.add(channel);
+                } catch (IllegalArgumentException e) {
+                    errors.put("channels", e.getMessage());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("推送计划有误", errors);
+        }
+        return new ArrayList<>(channels);
+    }
+
+    private static AudienceSpec validAudience(PlanRequest.Audience audience) {
+        if (audience == null || !audience.all() && (audience.topics() == null || audience.topics().isEmpty())) {
+            throw new InvalidInputException("推送计划有误", Map.of("audience", "须给出 topics，或 all: true"));
+        }
+        return new AudienceSpec(audience.all() ? List.of() : audience.topics(), audience.all());
+    }
+}

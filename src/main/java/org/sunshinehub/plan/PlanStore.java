@@ -1,0 +1,94 @@
+package org.sunshinehub.plan;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.audience.AudienceSpec;
+import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.storage.MongoErrors;
+
+/** The {@code plans} collection; changes are conditional on {@code version}. */
+@Component
+class PlanStore {
+
+    private final MongoCollection<Document> plans;
+    private final MongoCollection<Document> counters;
+
+    PlanStore(MongoDatabase database) {
+        this.plans = database.getCollection("plans");
+        this.counters = database.getCollection("counters");
+        plans.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        plans.createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
+    }
+
+    /** @return false when a plan with this id exists already */
+    boolean insert(PushPlan plan) {
+        try {
+            plans.insertOne(toDocument(plan));
+            return true;
+        } catch (MongoException e) {
+            if (MongoErrors.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<PushPlan> find(String id) {
+        return Optional.ofNullable(plans.find(Filters.eq("_id", id)).first()).map(PlanStore::of);
+    }
+
+    boolean replaceIfUnchanged(PushPlan updated) {
+        return plans.replaceOne(new Document("_id", updated.id()).append("version", updated.version() - 1),
+                toDocument(updated)).getModifiedCount() == 1;
+    }
+
+    List<PushPlan> inState(PushPlan.State... states) {
+        return plans.find(Filters.in("state", java.util.Arrays.stream(states).map(Enum::name).toList()))
+                .map(PlanStore::of).into(new ArrayList<>());
+    }
+
+    List<PushPlan> ofItem(String itemId) {
+        return plans.find(Filters.eq("itemId", itemId)).sort(new Document("createdAt", -1)).map(PlanStore::of)
+                .into(new ArrayList<>());
+    }
+
+    /** 1000–9999, then round again: the newest plan with a code wins when replies are linked. */
+    String nextReplyCode() {
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", "replyCode"), Updates.inc("seq", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return String.valueOf(1000 + counter.get("seq", Number.class).longValue() % 9000);
+    }
+
+    private static Document toDocument(PushPlan p) {
+        return new Document("_id", p.id()).append("itemId", p.itemId())
+                .append("channels", p.channels().stream().map(ChannelKind::code).toList())
+                .append("audience", new Document("topics", p.audience().topics()).append("all", p.audience().all()))
+                .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent()).append("state", p.state().name())
+                .append("replyCode", p.replyCode()).append("createdAt", Date.from(p.createdAt()))
+                .append("firedAt", p.firedAt() == null ? null : Date.from(p.firedAt())).append("version", p.version());
+    }
+
+    private static PushPlan of(Document d) {
+        Document audience = d.get("audience", Document.class);
+        return new PushPlan(d.getString("_id"), d.getString("itemId"),
+                d.getList("channels", String.class).stream().map(ChannelKind::of).toList(),
+                new AudienceSpec(audience.getList("topics", String.class), audience.getBoolean("all")),
+                d.getDate("sendAt").toInstant(), d.getBoolean("urgent"), PushPlan.State.valueOf(d.getString("state")),
+                d.getString("replyCode"), d.getDate("createdAt").toInstant(),
+                Optional.ofNullable(d.getDate("firedAt")).map(Date::toInstant).orElse(null),
+                d.get("version", Number.class).longValue());
+    }
+}

@@ -1,0 +1,25 @@
+package org.sunshinehub.plan;
+
+import java.time.Instant;
+import java.util.List;
+import org.sunshinehub.audience.AudienceSpec;
+import org.sunshinehub.audience.ChannelKind;
+
+/**
+ * @param replyCode a short number that replies to this plan's messages carry (SMS extension code, WeChat
+ *                  "#code"), so a reply is linked to the item it answers
+ */
+record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
+                boolean urgent, State state, String replyCode, Instant createdAt, Instant firedAt, long version) {
+
+    enum State { SCHEDULED, SENDING, CANCELLED }
+
+    PushPlan {
+        channels = List.copyOf(channels);
+    }
+
+    PushPlan moved(State newState, Instant firedAt) {
+        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, newState, replyCode, createdAt, firedAt,
+                version + 1);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sunshinehub.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides whether the sandbox runs (by default: on the embedded database, i.e. when no MongoDB is configured)
+ * and, when it does, points the providers' settings at it. Explicit settings win, except that real provider
+ * credentials and the sandbox never go together.
+ */
+class SandboxEnvironment implements EnvironmentPostProcessor {
+
+    static final String ACCESS_KEY_ID = "sandbox-access-key";
+    static final String ACCESS_KEY_SECRET = "sandbox-access-secret";
+    static final Map<String, String> TEMPLATE_CODES = Map.of(
+            "disclosure", "SMS_SANDBOX_DISCLOSURE", "consultation", "SMS_SANDBOX_CONSULTATION",
+            "interpretation", "SMS_SANDBOX_INTERPRETATION");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Boolean configured = env.getProperty("sunshine.sandbox.enabled", Boolean.class);
+        boolean enabled = configured != null ? configured : env.getProperty("sunshine.mongo.uri", "").isBlank();
+        if (!enabled) {
+            return;
+        }
+        String accessKey = env.getProperty("sunshine.sms.aliyun.access-key-id");
+        if (accessKey != null && !accessKey.isBlank() && !ACCESS_KEY_ID.equals(accessKey)) {
+            throw new IllegalStateException("The provider sandbox cannot run while real provider credentials are "
+                    + "configured (sunshine.sms.aliyun.access-key-id). Set sunshine.sandbox.enabled=false.");
+        }
+        int port = env.getProperty("sunshine.sandbox.port", Integer.class, 0);
+        if (port == 0) {
+            port = freePort();
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("sunshine.sandbox.enabled", "true");
+        props.put("sunshine.sandbox.port", String.valueOf(port));
+        props.put("sunshine.sms.aliyun.endpoint", "127.0.0.1:" + port);
+        props.put("sunshine.sms.aliyun.protocol", "HTTP");
+        props.put("sunshine.sms.aliyun.access-key-id", ACCESS_KEY_ID);
+        props.put("sunshine.sms.aliyun.access-key-secret", ACCESS_KEY_SECRET);
+        TEMPLATE_CODES.forEach((kind, code) -> props.put("sunshine.sms.aliyun.template-codes." + kind, code));
+        if (env.getProperty("sunshine.sms.callback-token") == null) {
+            byte[] token = new byte[16];
+            new SecureRandom().nextBytes(token);
+            props.put("sunshine.sms.callback-token", HexFormat.of().formatHex(token));
+        }
+        env.getPropertySources().addLast(new MapPropertySource("sunshineSandbox", props));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.sunshinehub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.sandbox.SandboxProperties.Faults;
+
+/**
+ * The sandbox's HTTP server on loopback: the provider APIs at their real paths, and {@code /admin/*} for tests
+ * and the demo — {@code GET /admin/sms?phone=} (what was sent), {@code GET /admin/stats}, {@code POST
+ * /admin/faults} (inject faults), {@code POST /admin/sms-up} (a citizen replies by SMS).
+ */
+@Component
+@ConditionalOnProperty(name = "sunshine.sandbox.enabled", havingValue = "true")
+class SandboxServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final SandboxProperties properties;
+    private final FaultState faults = new FaultState();
+    private final SmsLedger ledger;
+    private final HubCallbacks hub;
+    private final ScheduledExecutorService pushes = Executors.newScheduledThreadPool(4);
+    private final ExecutorService handlers = Executors.newFixedThreadPool(16);
+    private final CallbackPusher pusher;
+    private final AliyunSmsSandbox sms;
+    private final AtomicLong upSequence = new AtomicLong(System.currentTimeMillis());
+    private HttpServer server;
+
+    SandboxServer(SandboxProperties properties, @Value("${sunshine.sms.callback-token}") String callbackToken) {
+        this.properties = properties;
+        this.ledger = new SmsLedger(properties.recordLimit());
+        this.hub = new HubCallbacks(callbackToken);
+        this.pusher = new CallbackPusher(pushes, properties.repushDelays());
+        this.sms = new AliyunSmsSandbox(properties, faults, ledger, pusher, hub);
+        faults.apply(properties.faults());
+    }
+
+    @EventListener
+    void hubStarted(WebServerInitializedEvent event) {
+        hub.hubStarted(event.getWebServer().getPort());
+    }
+
+    @Override
+    public void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 128);
+        } catch (IOException e) {
+            throw new IllegalStateException("sandbox cannot listen on port " + properties.port(), e);
+        }
+        server.setExecutor(handlers);
+        server.createContext("/", safe(sms::handle));
+        server.createContext("/admin/sms", safe(this::sent));
+        server.createContext("/admin/stats", safe(e -> AliyunSmsSandbox.answer(e, 200, JSON.valueToTree(ledger.counters()))));
+        server.createContext("/admin/faults", safe(this::setFaults));
+        server.createContext("/admin/sms-up", safe(this::smsUp));
+        server.start();
+        log.info("Provider sandbox (Aliyun SMS) listening on 127.0.0.1:{}", properties.port());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        pushes.shutdownNow();
+        handlers.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    private void sent(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String phone = Acs3Signature.decodeQuery(query).get("phone");
+        ArrayNode list = JSON.valueToTree(ledger.sentTo(phone));
+        AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode().put("total", list.size()).set("messages", list));
+    }
+
+    private void setFaults(HttpExchange exchange) throws IOException {
+        Faults f = JSON.readValue(exchange.getRequestBody(), Faults.class);
+        faults.apply(f);
+        log.info("Sandbox faults now {}", f);
+        AliyunSmsSandbox.answer(exchange, 200, JSON.valueToTree(f));
+    }
+
+    /** A citizen replies to the last message they got: pushed to the hub as Aliyun's SmsUp. */
+    private void smsUp(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        String phone = request.path("phone").asText();
+        ObjectNode up = JSON.createObjectNode().put("phone_number", phone).put("content", request.path("content").asText())
+                .put("send_time", AliyunSmsSandbox.REPORT_TIME.format(Instant.now()))
+                .put("dest_code", ledger.lastExtendCode(phone)).put("sequence_id", upSequence.incrementAndGet());
+        byte[] body = JSON.createArrayNode().add(up).toString().getBytes(StandardCharsets.UTF_8);
+        URI url = hub.upUrl();
+        int repeat = request.path("repeat").asInt(1);
+        for (int i = 0; i < repeat; i++) {
+            pusher.push(url, () -> body, java.time.Duration.ZERO);
+        }
+        AliyunSmsSandbox.answer(exchange, 200, up);
+    }
+
+    private static HttpHandler safe(HttpHandler handler) {
+        return exchange -> {
+            try {
+                handler.handle(exchange);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Sandbox request {} failed: {}", exchange.getRequestURI().getPath(), e.toString());
+                AliyunSmsSandbox.answer(exchange, 500, JSON.valueToTree(Map.of("Code", "InternalError")));
+            }
+        };
+    }
+}

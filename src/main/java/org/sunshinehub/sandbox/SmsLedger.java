@@ -1,0 +1,61 @@
+package org.sunshinehub.sandbox;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the sandbox accepted: counters always; the newest messages (up to the record limit) and each phone's
+ * last extension code only when recording, so a benchmark of a million sends stays small.
+ */
+final class SmsLedger {
+
+    private final int limit;
+    private final Deque<SentSms> recent = new ConcurrentLinkedDeque<>();
+    private final Map<String, String> lastExtendCode = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+
+    SmsLedger(int limit) {
+        this.limit = limit;
+    }
+
+    void count(String what) {
+        counters.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    void record(SentSms sms) {
+        count("accepted");
+        if (limit == 0) {
+            return;
+        }
+        recent.addLast(sms);
+        while (recent.size() > limit) {
+            recent.pollFirst();
+        }
+        if (sms.extendCode() != null) {
+            lastExtendCode.put(sms.phone(), sms.extendCode());
+        }
+    }
+
+    List<SentSms> sentTo(String phone) {
+        return recent.stream().filter(s -> phone == null || s.phone().equals(phone)).toList();
+    }
+
+    String lastExtendCode(String phone) {
+        return lastExtendCode.get(phone);
+    }
+
+    Map<String, Long> counters() {
+        Map<String, Long> snapshot = new java.util.TreeMap<>();
+        counters.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    List<SentSms> all() {
+        return new ArrayList<>(recent);
+    }
+}
