@@ -3,6 +3,7 @@ package org.sunshinehub;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -19,7 +20,9 @@ public class SunshineHubApplication {
         SpringApplication.run(SunshineHubApplication.class, args);
     }
 
+    /** Replaceable (tests run the hub on a clock they move). */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.system(ZONE);
     }

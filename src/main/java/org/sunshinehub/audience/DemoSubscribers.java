@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSubscribers implements SmartInitializingSingleton {
 
+    private static final int BATCH = 1_000;
     static final List<String> TOPICS = List.of("社会救助", "养老服务", "政策解读", "基层治理", "政策文件");
     private static final Logger log = LoggerFactory.getLogger(DemoSubscribers.class);
 
@@ -37,13 +38,16 @@ class DemoSubscribers implements SmartInitializingSingleton {
         if (count <= 0 || !store.isEmpty()) {
             return;
         }
-        List<Subscriber> batch = new ArrayList<>(count);
+        List<Subscriber> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < count; i++) {
             List<String> topics = i % 3 == 0 ? List.of(TOPICS.get(i % 5), TOPICS.get((i + 2) % 5)) : List.of(TOPICS.get(i % 5));
             batch.add(new Subscriber(new ObjectId().toHexString(), String.format("139%08d", i), null, null, null,
                     topics, Map.of(), clock.instant(), 0));
+            if (batch.size() == BATCH || i == count - 1) {
+                store.insertNew(batch);
+                batch.clear();
+            }
         }
-        store.insertNew(batch);
         log.info("Demo: created {} subscribers (phones 13900000000…) on topics {}", count, TOPICS);
     }
 }

@@ -2,15 +2,13 @@ package org.sunshinehub.audience;
 
 import com.mongodb.client.MongoCursor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,8 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SubscriberDirectory {
 
-    /** Keeps {@code $in} lists short: the embedded store's cost grows with the square of the list. */
-    private static final int ID_CHUNK = 100;
     private static final Logger log = LoggerFactory.getLogger(SubscriberDirectory.class);
 
     private final SubscriberStore store;
@@ -72,21 +68,12 @@ public class SubscriberDirectory {
         return streamed;
     }
 
-    /** Which of these subscribers have opted out of the channel (or no longer exist). */
-    public Set<String> optedOut(ChannelKind channel, Collection<String> subscriberIds) {
-        Set<String> refused = new HashSet<>();
-        List<String> ids = new ArrayList<>(subscriberIds);
-        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(from + ID_CHUNK, ids.size()));
-            Map<String, Document> optOuts = store.optOuts(chunk.stream().map(ObjectId::new).toList());
-            for (String id : chunk) {
-                Document out = optOuts.get(id);
-                if (out == null || out.containsKey(channel.name())) {
-                    refused.add(id);
-                }
-            }
-        }
-        return refused;
+    /**
+     * Subscribers who opted out of the channel at or after {@code since}: what a delivery queued before then must
+     * still honour. Earlier opt-outs are already left out when the audience is streamed.
+     */
+    public Set<String> optedOutSince(ChannelKind channel, Instant since) {
+        return store.optedOutSince(channel, since);
     }
 
     public Optional<Subscriber> find(String subscriberId) {
@@ -119,6 +106,7 @@ public class SubscriberDirectory {
             Subscriber updated = new Subscriber(s.id(), s.phone(), s.wechatOpenId(), s.appRegistrationId(), s.weiboUid(),
                     s.topics(), optedOut, s.createdAt(), s.version() + 1);
             if (store.replaceIfUnchanged(updated)) {
+                store.logOptOut(channel, s.id(), optedOut.get(channel));
                 log.info("Subscriber {} opted out of {}", s.id(), channel.code());
                 return Optional.of(updated);
             }

@@ -7,7 +7,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -30,10 +29,13 @@ class SubscriberStore {
 
     private final MongoCollection<Document> subscribers;
     private final MongoCollection<Document> identities;
+    private final MongoCollection<Document> optOutEvents;
 
     SubscriberStore(MongoDatabase database) {
         this.subscribers = database.getCollection("subscribers");
         this.identities = database.getCollection("identities");
+        this.optOutEvents = database.getCollection("optOutEvents");
+        optOutEvents.createIndex(Indexes.ascending("channel", "at"), new IndexOptions().name("channel_at"));
         subscribers.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
         subscribers.createIndex(Indexes.ascending("topics"), new IndexOptions().name("topics"));
     }
@@ -95,6 +97,17 @@ class SubscriberStore {
         return subscribers.replaceOne(filter, toDocument(updated)).getModifiedCount() == 1;
     }
 
+    /** Opt-outs are rare, so their log stays small and "who opted out since" is a cheap query. */
+    void logOptOut(ChannelKind channel, String subscriberId, Instant at) {
+        optOutEvents.insertOne(new Document("channel", channel.name()).append("subscriber", subscriberId)
+                .append("at", Date.from(at)));
+    }
+
+    java.util.Set<String> optedOutSince(ChannelKind channel, Instant since) {
+        return optOutEvents.find(Filters.and(Filters.eq("channel", channel.name()), Filters.gte("at", Date.from(since))))
+                .map(d -> d.getString("subscriber")).into(new java.util.HashSet<>());
+    }
+
     FindIterable<Document> matching(AudienceSpec audience) {
         Bson filter = audience.all() ? new Document() : Filters.in("topics", audience.topics());
         return subscribers.find(filter);
@@ -107,15 +120,6 @@ class SubscriberStore {
 
     long count(Bson filter) {
         return subscribers.countDocuments(filter);
-    }
-
-    /** The opted-out channels of these subscribers, read by {@code _id} only. */
-    Map<String, Document> optOuts(List<ObjectId> ids) {
-        Map<String, Document> result = new java.util.HashMap<>();
-        subscribers.find(Filters.in("_id", ids)).projection(Projections.include("optedOut"))
-                .forEach(d -> result.put(d.getObjectId("_id").toHexString(),
-                        d.get("optedOut", Document.class) == null ? new Document() : d.get("optedOut", Document.class)));
-        return result;
     }
 
     static Document toDocument(Subscriber s) {

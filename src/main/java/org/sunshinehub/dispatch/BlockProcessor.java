@@ -21,10 +21,11 @@ import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemRepository;
 
 /**
- * Sends one claimed block: reads its deliveries by id, drops the opted-out and (for a cancelled plan) the rest,
- * renders, records on the block what is about to go out (the address map receipts are matched by), calls the
- * channel adapter, and records each outcome. Retryable outcomes leave the delivery PENDING and put the block
- * back for a later try, until the attempts run out.
+ * Sends one claimed block. A first attempt takes its recipients from the block's manifest; a retry or a
+ * take-over reads the deliveries and keeps those still PENDING. Then: the rest of a cancelled plan is
+ * CANCELLED, citizens who opted out since the fan-out are SUPPRESSED, the message is rendered, the block is
+ * marked SENDING, the channel adapter is called and each outcome recorded. Retryable outcomes leave the
+ * delivery PENDING and put the block back for a later try, until the attempts run out.
  */
 @Component
 class BlockProcessor {
@@ -50,25 +51,27 @@ class BlockProcessor {
         this.clock = clock;
     }
 
+    /** One delivery of the block: who, where, and its id. */
+    record Entry(String deliveryId, String subscriberId, String address) {
+    }
+
     void process(Document block) {
         String blockId = block.getString("_id");
         Document queue = store.queue(block.getString("queue")).orElseThrow();
-        long start = block.get("start", Number.class).longValue();
-        long end = block.get("end", Number.class).longValue();
-        // A recovered block whose first owner died before moving the claim mark moves it now.
-        store.advanceClaimed(queue.getString("_id"), start, end);
-        List<Document> pending = pendingDeliveries(queue.getString("_id"), start, end);
+        // A take-over of a block whose first owner died before moving the claim mark moves it now.
+        store.advanceClaimed(queue.getString("_id"), block.get("number", Number.class).longValue());
+        List<Entry> pending = block.getInteger("attempts", 0) == 0 ? manifest(block) : stillPending(block);
         if (Queues.CANCELLED.equals(queue.getString("state"))) {
             finish(blockId, pending, DeliveryState.CANCELLED, "推送计划已取消");
             return;
         }
-        ChannelKind channel = ChannelKind.of(queue.getString("channel"));
-        pending = withoutOptedOut(channel, pending);
+        ChannelKind channel = ChannelKind.of(block.getString("channel"));
+        pending = withoutOptedOut(channel, block, pending);
         if (pending.isEmpty()) {
             store.setBlock(blockId, Updates.set("state", "DONE"));
             return;
         }
-        Optional<ContentItem> item = items.findById(queue.getString("item"));
+        Optional<ContentItem> item = items.findById(block.getString("item"));
         if (item.isEmpty()) {
             finish(blockId, pending, DeliveryState.FAILED, "信息已不存在");
             return;
@@ -76,54 +79,62 @@ class BlockProcessor {
         send(block, queue, channel, item.get(), pending);
     }
 
-    private List<Document> pendingDeliveries(String queueId, long start, long end) {
-        List<String> ids = new ArrayList<>((int) (end - start));
-        for (long seq = start; seq < end; seq++) {
-            ids.add(DispatchStore.deliveryId(queueId, seq));
+    static List<Entry> manifest(Document block) {
+        List<String> subscriberIds = block.getList("subscribers", String.class);
+        List<String> addresses = block.getList("addresses", String.class);
+        List<Entry> entries = new ArrayList<>(subscriberIds.size());
+        for (int i = 0; i < subscriberIds.size(); i++) {
+            entries.add(new Entry(DispatchStore.deliveryId(block.getString("item"), block.getString("channel"),
+                    subscriberIds.get(i)), subscriberIds.get(i), addresses.get(i)));
         }
-        return store.deliveriesById(ids).stream()
-                .filter(d -> DeliveryState.PENDING.name().equals(d.getString("state"))).toList();
+        return entries;
+    }
+
+    private List<Entry> stillPending(Document block) {
+        List<Entry> all = manifest(block);
+        Set<String> pendingIds = new java.util.HashSet<>();
+        store.deliveriesById(all.stream().map(Entry::deliveryId).toList()).stream()
+                .filter(d -> DeliveryState.PENDING.name().equals(d.getString("state")))
+                .forEach(d -> pendingIds.add(d.getString("_id")));
+        return all.stream().filter(e -> pendingIds.contains(e.deliveryId())).toList();
     }
 
     /** The citizen's opt-out wins over a delivery queued before it. */
-    private List<Document> withoutOptedOut(ChannelKind channel, List<Document> pending) {
-        Set<String> refused = subscribers.optedOut(channel, pending.stream().map(d -> d.getString("subscriber")).toList());
+    private List<Entry> withoutOptedOut(ChannelKind channel, Document block, List<Entry> pending) {
+        Set<String> refused = subscribers.optedOutSince(channel, block.getDate("optOutsSince").toInstant());
         if (refused.isEmpty()) {
             return pending;
         }
         Instant now = clock.instant();
-        store.transition(DeliveryState.PENDING, pending.stream().filter(d -> refused.contains(d.getString("subscriber")))
-                .map(d -> entry(d, DispatchStore.toState(DeliveryState.SUPPRESSED, now, Updates.set("reason", "已退订"))))
-                .toList());
-        return pending.stream().filter(d -> !refused.contains(d.getString("subscriber"))).toList();
+        store.transition(DeliveryState.PENDING, DeliveryState.SUPPRESSED, pending.stream()
+                .filter(e -> refused.contains(e.subscriberId()))
+                .map(e -> entry(e.deliveryId(), DispatchStore.toState(DeliveryState.SUPPRESSED, now,
+                        Updates.set("reason", "已退订")))).toList());
+        return pending.stream().filter(e -> !refused.contains(e.subscriberId())).toList();
     }
 
-    private void send(Document block, Document queue, ChannelKind channel, ContentItem item, List<Document> pending) {
+    private void send(Document block, Document queue, ChannelKind channel, ContentItem item, List<Entry> pending) {
         String blockId = block.getString("_id");
         int attempt = block.getInteger("attempts", 0) + 1;
         ChannelAdapter adapter = channels.adapter(channel);
         Map<String, Object> model = MessageRenderer.model(item, queue.getString("replyCode"), adapter.templateModel());
         List<OutboundMessage> messages = new ArrayList<>(pending.size());
-        Document addresses = new Document();
-        for (Document d : pending) {
-            model.put("recipient", Map.of("subscriberId", d.getString("subscriber")));
-            String content;
+        for (Entry e : pending) {
+            model.put("recipient", Map.of("subscriberId", e.subscriberId()));
             try {
-                content = renderer.render(channel, item, model);
-            } catch (MessageRenderer.RenderException e) {
-                finish(blockId, pending, DeliveryState.FAILED, e.getMessage());
-                log.error("Block {} failed: {}", blockId, e.getMessage());
+                messages.add(new OutboundMessage(e.deliveryId(), e.subscriberId(), e.address(),
+                        renderer.render(channel, item, model)));
+            } catch (MessageRenderer.RenderException ex) {
+                finish(blockId, pending, DeliveryState.FAILED, ex.getMessage());
+                log.error("Block {} failed: {}", blockId, ex.getMessage());
                 return;
             }
-            messages.add(new OutboundMessage(d.getString("_id"), d.getString("subscriber"), d.getString("address"), content));
-            addresses.append(d.getString("address"), d.get("_id"));
         }
-        store.setBlock(blockId, Updates.combine(Updates.set("state", "SENDING"), Updates.set("attempts", attempt),
-                Updates.set("addresses", addresses)));
+        store.setBlock(blockId, Updates.combine(Updates.set("state", "SENDING"), Updates.set("attempts", attempt)));
         List<SendOutcome> outcomes;
         try {
-            outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), item.kind(), queue.getString("replyCode"), messages),
-                    channels.throttle(channel));
+            outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), item.kind(),
+                    queue.getString("replyCode"), messages), channels.throttle(channel));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw on block {}: {}", channel.code(), blockId, e.toString());
             outcomes = messages.stream().map(m -> SendOutcome.retry(e.getClass().getSimpleName())).toList();
@@ -141,23 +152,23 @@ class BlockProcessor {
             SendOutcome outcome = outcomes.get(i);
             String id = messages.get(i).deliveryId();
             switch (outcome.kind()) {
-                case ACCEPTED -> sent.add(new AbstractMap.SimpleEntry<>(id, DispatchStore.toState(DeliveryState.SENT, now,
+                case ACCEPTED -> sent.add(entry(id, DispatchStore.toState(DeliveryState.SENT, now,
                         Updates.set("providerId", outcome.providerId()), Updates.set("attempts", attempt))));
-                case PERMANENT -> failed.add(new AbstractMap.SimpleEntry<>(id, DispatchStore.toState(DeliveryState.FAILED,
-                        now, Updates.set("reason", outcome.reason()), Updates.set("attempts", attempt))));
+                case PERMANENT -> failed.add(entry(id, DispatchStore.toState(DeliveryState.FAILED, now,
+                        Updates.set("reason", outcome.reason()), Updates.set("attempts", attempt))));
                 case RETRY -> {
                     retry.add(id);
                     retryReason = outcome.reason();
                 }
             }
         }
-        store.transition(DeliveryState.PENDING, sent);
-        store.transition(DeliveryState.PENDING, failed);
+        store.transition(DeliveryState.PENDING, DeliveryState.SENT, sent);
+        store.transition(DeliveryState.PENDING, DeliveryState.FAILED, failed);
         if (retry.isEmpty()) {
             store.setBlock(blockId, Updates.set("state", "DONE"));
         } else if (attempt >= properties.maxAttempts()) {
             String reason = "重试 " + attempt + " 次后仍失败: " + retryReason;
-            store.transition(DeliveryState.PENDING, retry.stream().map(id -> entry(id,
+            store.transition(DeliveryState.PENDING, DeliveryState.FAILED, retry.stream().map(id -> entry(id,
                     DispatchStore.toState(DeliveryState.FAILED, now, Updates.set("reason", reason),
                             Updates.set("attempts", attempt)))).toList());
             store.setBlock(blockId, Updates.combine(Updates.set("state", "DONE"), Updates.set("lastError", reason)));
@@ -172,15 +183,12 @@ class BlockProcessor {
         }
     }
 
-    private void finish(String blockId, List<Document> pending, DeliveryState state, String reason) {
+    private void finish(String blockId, List<Entry> pending, DeliveryState state, String reason) {
         Instant now = clock.instant();
-        store.transition(DeliveryState.PENDING, pending.stream()
-                .map(d -> entry(d, DispatchStore.toState(state, now, Updates.set("reason", reason)))).toList());
+        store.transition(DeliveryState.PENDING, state, pending.stream()
+                .map(e -> entry(e.deliveryId(), DispatchStore.toState(state, now, Updates.set("reason", reason))))
+                .toList());
         store.setBlock(blockId, Updates.set("state", "DONE"));
-    }
-
-    private static Map.Entry<String, Bson> entry(Document delivery, Bson update) {
-        return entry(delivery.getString("_id"), update);
     }
 
     private static Map.Entry<String, Bson> entry(String id, Bson update) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies providers' receipts: the batch id names the block, whose address map names the delivery. A receipt
+ * Applies providers' receipts: the batch id names the block, whose manifest names the delivery. A receipt
  * moves a SENT delivery to DELIVERED or UNDELIVERED once; a repeated receipt matches nothing and changes
  * nothing. A receipt that overtakes the SENT write finds the delivery still PENDING and applies to it.
  */
@@ -28,9 +28,9 @@ public class DeliveryReceipts {
 
     private final DispatchStore store;
     private final Clock clock;
-    private final Map<String, Document> blocks = new LinkedHashMap<>(CACHED_BLOCKS, 0.75f, true) {
+    private final Map<String, Map<String, String>> blocks = new LinkedHashMap<>(CACHED_BLOCKS, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
             return size() > CACHED_BLOCKS;
         }
     };
@@ -43,7 +43,8 @@ public class DeliveryReceipts {
     /** @return how many receipts named a delivery this hub knows */
     public int apply(List<Receipt> receipts) {
         Instant now = clock.instant();
-        List<Map.Entry<String, Bson>> updates = new ArrayList<>(receipts.size());
+        Map<DeliveryState, List<Map.Entry<String, Bson>>> updates = new java.util.EnumMap<>(DeliveryState.class);
+        int known = 0;
         for (Receipt receipt : receipts) {
             Optional<String> delivery = deliveryOf(receipt);
             if (delivery.isEmpty()) {
@@ -51,33 +52,45 @@ public class DeliveryReceipts {
                 continue;
             }
             DeliveryState state = receipt.delivered() ? DeliveryState.DELIVERED : DeliveryState.UNDELIVERED;
-            updates.add(new AbstractMap.SimpleEntry<>(delivery.get(), DispatchStore.toState(state, now,
-                    Updates.set("receiptCode", receipt.code()), Updates.set("receiptAt", java.util.Date.from(now)))));
+            updates.computeIfAbsent(state, s -> new ArrayList<>()).add(new AbstractMap.SimpleEntry<>(delivery.get(),
+                    DispatchStore.toState(state, now, Updates.set("receiptCode", receipt.code()),
+                            Updates.set("receiptAt", java.util.Date.from(now)))));
+            known++;
         }
-        long matched = store.transition(DeliveryState.SENT, updates);
-        if (matched < updates.size()) {
-            // Repeats match nothing here either; early receipts find their delivery still PENDING.
-            updates.forEach(u -> store.transitionOne(u.getKey(), DeliveryState.PENDING, u.getValue()));
-        }
-        return updates.size();
+        updates.forEach((state, batch) -> {
+            if (store.transition(DeliveryState.SENT, state, batch) < batch.size()) {
+                // A receipt can overtake the worker's SENT write. States only move forward, so trying PENDING
+                // and then SENT cannot miss a delivery that moves in between; repeats match neither.
+                batch.forEach(u -> {
+                    if (!store.transitionOne(u.getKey(), DeliveryState.PENDING, state, u.getValue())) {
+                        store.transitionOne(u.getKey(), DeliveryState.SENT, state, u.getValue());
+                    }
+                });
+            }
+        });
+        return known;
     }
 
+    /** The block's manifest, as address → delivery id, cached: receipts of one block come in bursts. */
     private Optional<String> deliveryOf(Receipt receipt) {
         String blockId = receipt.batchId() == null ? "" : receipt.batchId().split("#", 2)[0];
-        Document block;
+        Map<String, String> byAddress;
         synchronized (blocks) {
-            block = blocks.get(blockId);
+            byAddress = blocks.get(blockId);
         }
-        if (block == null || !block.containsKey("addresses")) {
-            block = store.block(blockId).orElse(null);
-            if (block == null) {
+        if (byAddress == null) {
+            Optional<Document> block = store.block(blockId);
+            if (block.isEmpty()) {
                 return Optional.empty();
             }
+            byAddress = new java.util.HashMap<>();
+            for (BlockProcessor.Entry e : BlockProcessor.manifest(block.get())) {
+                byAddress.put(e.address(), e.deliveryId());
+            }
             synchronized (blocks) {
-                blocks.put(blockId, block);
+                blocks.put(blockId, byAddress);
             }
         }
-        Document addresses = block.get("addresses", Document.class);
-        return Optional.ofNullable(addresses == null ? null : addresses.getString(receipt.address()));
+        return Optional.ofNullable(byAddress.get(receipt.address()));
     }
 }

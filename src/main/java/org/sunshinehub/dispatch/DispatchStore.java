@@ -19,17 +19,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.storage.MongoErrors;
 
 /**
- * The dispatcher's collections. {@code deliveries} are keyed {@code <queue>:<seq>} so a block of them is read
- * and updated by {@code _id} alone; {@code key} (item, channel, subscriber) is unique, so no fan-out, repeated
- * or resumed, creates a second delivery for anyone. {@code dispatchQueues} hold a plan's progress per channel,
- * {@code dispatchBlocks} the claimed blocks (the unique {@code _id} is the claim), {@code dispatchRetries} the
- * blocks waiting for their next try.
+ * The dispatcher's collections. A delivery's {@code _id} is {@code <item>:<channel>:<subscriber>}: computable,
+ * read and updated by {@code _id} alone, and unique, so no fan-out, repeated or resumed, creates a second
+ * delivery for anyone. {@code dispatchQueues} hold a plan's progress per channel; {@code dispatchBlocks} are
+ * numbered per queue and carry their manifest (who is in them), so a first attempt needs no read of its
+ * deliveries; {@code dispatchRetries} holds the blocks waiting for their next try.
  */
 @Component
 class DispatchStore {
@@ -40,20 +41,26 @@ class DispatchStore {
     final MongoCollection<Document> queues;
     final MongoCollection<Document> blocks;
     final MongoCollection<Document> retries;
+    private final MeterRegistry meters;
 
-    DispatchStore(MongoDatabase database) {
+    DispatchStore(MongoDatabase database, MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = database.getCollection("deliveries");
         this.queues = database.getCollection("dispatchQueues");
         this.blocks = database.getCollection("dispatchBlocks");
         this.retries = database.getCollection("dispatchRetries");
-        deliveries.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).name("item_channel_subscriber"));
         // Makes {_id, state} guards exact-key lookups on the embedded store.
         deliveries.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
         deliveries.createIndex(Indexes.ascending("plan", "channel", "state"), new IndexOptions().name("plan_counts"));
+        blocks.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
     }
 
-    static String deliveryId(String queueId, long seq) {
-        return queueId + ":" + seq;
+    static String deliveryId(String itemId, String channel, String subscriberId) {
+        return itemId + ":" + channel + ":" + subscriberId;
+    }
+
+    static String blockId(String queueId, long number) {
+        return queueId + ":" + number;
     }
 
     // ---- queues ----
@@ -92,27 +99,34 @@ class DispatchStore {
                 Updates.set("state", to)).getModifiedCount() == 1;
     }
 
-    /** Moves the claim mark from {@code from} to {@code to}; false when it is no longer at {@code from}. */
-    boolean advanceClaimed(String queueId, long from, long to) {
-        return queues.updateOne(new Document("_id", queueId).append("claimed", from), Updates.set("claimed", to))
-                .getModifiedCount() == 1;
+    /** Moves the claim mark past block {@code number}; nothing when it has moved on already. */
+    void advanceClaimed(String queueId, long number) {
+        queues.updateOne(new Document("_id", queueId).append("claimed", number), Updates.set("claimed", number + 1));
     }
 
     // ---- deliveries ----
 
-    /** Inserts what is new; repeats (same key, or same id after a crash) are skipped. */
-    void insertDeliveries(List<Document> batch) {
+    /**
+     * Inserts what is new in one unordered bulk.
+     *
+     * @return the positions in {@code batch} that already existed
+     */
+    java.util.Set<Integer> insertDeliveries(List<Document> batch) {
         if (batch.isEmpty()) {
-            return;
+            return java.util.Set.of();
         }
         try {
             deliveries.insertMany(batch, new InsertManyOptions().ordered(false));
+            return java.util.Set.of();
         } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteErrors().stream()
-                    .allMatch(w -> w.getCode() == 11000 || w.getCode() == 11001);
-            if (!onlyDuplicates) {
-                throw e;
+            java.util.Set<Integer> existing = new java.util.HashSet<>();
+            for (var error : e.getWriteErrors()) {
+                if (error.getCode() != 11000 && error.getCode() != 11001) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
             }
+            return existing;
         }
     }
 
@@ -131,7 +145,7 @@ class DispatchStore {
      *
      * @return how many matched
      */
-    long transition(DeliveryState from, List<Map.Entry<String, Bson>> updates) {
+    long transition(DeliveryState from, DeliveryState to, List<Map.Entry<String, Bson>> updates) {
         if (updates.isEmpty()) {
             return 0;
         }
@@ -139,12 +153,23 @@ class DispatchStore {
         for (Map.Entry<String, Bson> u : updates) {
             models.add(new UpdateOneModel<>(new Document("_id", u.getKey()).append("state", from.name()), u.getValue()));
         }
-        return deliveries.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        int matched = deliveries.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        counted(to, matched);
+        return matched;
     }
 
-    boolean transitionOne(String deliveryId, DeliveryState from, Bson update) {
-        return deliveries.updateOne(new Document("_id", deliveryId).append("state", from.name()), update)
+    boolean transitionOne(String deliveryId, DeliveryState from, DeliveryState to, Bson update) {
+        boolean matched = deliveries.updateOne(new Document("_id", deliveryId).append("state", from.name()), update)
                 .getMatchedCount() == 1;
+        counted(to, matched ? 1 : 0);
+        return matched;
+    }
+
+    /** {@code sunshine_deliveries_total{state}}: how many deliveries reached each state on this instance. */
+    private void counted(DeliveryState state, long n) {
+        if (n > 0) {
+            meters.counter("sunshine.deliveries", "state", state.name()).increment(n);
+        }
     }
 
     static Bson toState(DeliveryState state, Instant at, Bson... more) {
@@ -163,8 +188,8 @@ class DispatchStore {
 
     // ---- blocks and retries ----
 
-    /** @return false when another worker holds this block already */
-    boolean createBlock(Document block) {
+    /** @return false when the block exists already (a resumed fan-out writing it again) */
+    boolean insertBlock(Document block) {
         try {
             blocks.insertOne(block);
             return true;
@@ -174,6 +199,15 @@ class DispatchStore {
             }
             throw e;
         }
+    }
+
+    /** Takes a READY block for a worker: a compare-and-set on {@code {_id, state}}, an exact-key lookup. */
+    Optional<Document> claimBlock(String blockId, String owner, Instant leaseUntil) {
+        return Optional.ofNullable(blocks.findOneAndUpdate(new Document("_id", blockId).append("state", "READY"),
+                Updates.combine(Updates.set("state", "WORKING"), Updates.set("owner", owner),
+                        Updates.set("leaseUntil", Date.from(leaseUntil))),
+                new com.mongodb.client.model.FindOneAndUpdateOptions()
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)));
     }
 
     Optional<Document> block(String blockId) {

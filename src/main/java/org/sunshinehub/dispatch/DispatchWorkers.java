@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -130,30 +131,38 @@ class DispatchWorkers {
         return Optional.empty();
     }
 
+    /**
+     * Takes the next READY block of the queue. A block someone else holds (or that is done) is passed: the claim
+     * mark only moves forward, and a block whose owner died comes back through the lease sweep.
+     */
     private Optional<Document> claim(String queueId, Instant now) {
-        Document queue = store.queue(queueId).orElse(null);
-        if (queue == null) {
-            return Optional.empty();
-        }
-        long claimed = queue.get("claimed", Number.class).longValue();
-        long produced = queue.get("produced", Number.class).longValue();
-        if (claimed >= produced) {
-            if (Queues.READY.equals(queue.getString("state")) || Queues.CANCELLED.equals(queue.getString("state"))) {
-                store.setQueue(queueId, Updates.set("state", Queues.CANCELLED.equals(queue.getString("state"))
-                        ? Queues.CANCELLED + "_DONE" : Queues.DONE));
+        for (int tries = 0; tries < 8; tries++) {
+            Document queue = store.queue(queueId).orElse(null);
+            if (queue == null) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            long next = queue.get("claimed", Number.class).longValue();
+            if (next >= queue.get("blocks", Number.class).longValue()) {
+                finishIfDrained(queue);
+                return Optional.empty();
+            }
+            Optional<Document> block = store.claimBlock(DispatchStore.blockId(queueId, next), owner,
+                    now.plus(properties.lease()));
+            store.advanceClaimed(queueId, next);
+            if (block.isPresent()) {
+                return block;
+            }
         }
-        ChannelKind channel = ChannelKind.of(queue.getString("channel"));
-        long end = Math.min(claimed + properties.channel(channel).batchSize(), produced);
-        Document block = new Document("_id", queueId + ":" + claimed).append("queue", queueId)
-                .append("start", claimed).append("end", end).append("state", "WORKING").append("owner", owner)
-                .append("attempts", 0).append("leaseUntil", Date.from(now.plus(properties.lease())));
-        if (!store.createBlock(block)) {
-            return Optional.empty();
+        return Optional.empty();
+    }
+
+    private void finishIfDrained(Document queue) {
+        String state = queue.getString("state");
+        if (Queues.READY.equals(state)) {
+            store.moveQueue(queue.getString("_id"), Queues.READY, Queues.DONE);
+        } else if (Queues.CANCELLED.equals(state)) {
+            store.moveQueue(queue.getString("_id"), Queues.CANCELLED, Queues.CANCELLED + "_DONE");
         }
-        store.advanceClaimed(queueId, claimed, end);
-        return Optional.of(block);
     }
 
     /** Queues with work, refreshed at most every poll interval; quiet hours hold back non-urgent ones. */

@@ -45,7 +45,7 @@ public class Dispatcher {
                 .append("urgent", job.urgent())
                 .append("replyCode", job.replyCode())
                 .append("state", Queues.FANNING_OUT)
-                .append("streamed", 0L).append("produced", 0L).append("claimed", 0L)
+                .append("streamed", 0L).append("produced", 0L).append("blocks", 0L).append("claimed", 0L)
                 .append("createdAt", Date.from(clock.instant()));
         if (store.createQueue(queue)) {
             log.info("Push {} on {} starts (urgent: {})", job.planId(), job.channel().code(), job.urgent());

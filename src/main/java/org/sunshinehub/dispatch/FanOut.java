@@ -2,9 +2,13 @@ package org.sunshinehub.dispatch;
 
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -16,15 +20,18 @@ import org.sunshinehub.audience.Recipient;
 import org.sunshinehub.audience.SubscriberDirectory;
 
 /**
- * Turns a queue's audience into PENDING deliveries: streams subscribers with a cursor, one batch in memory at a
- * time, and writes each batch with one unordered {@code insertMany}. Progress ({@code streamed},
- * {@code produced}) is saved after every batch; a run that resumes after a crash skips what was streamed and
- * starts its ids one batch further on, so it never reuses an id, while the unique delivery key turns every
- * repeated recipient into a no-op. Workers may claim what is produced while the fan-out still runs.
+ * Turns a queue's audience into PENDING deliveries and numbered blocks: streams subscribers with a cursor, one
+ * batch in memory at a time; per batch one unordered {@code insertMany} of deliveries, then one block document
+ * whose manifest names exactly the deliveries this batch created, then the progress ({@code streamed},
+ * {@code blocks}). A recipient who already has a delivery of this item on this channel (from another plan) is
+ * left out. A run resuming after a crash skips what was streamed, adopts a block written just before the crash,
+ * and takes back deliveries of its own queue that were inserted but never put in a block.
  */
 @Component
 class FanOut {
 
+    /** Opt-outs from this long before a batch was read are checked again at dispatch (clock skew margin). */
+    static final Duration OPT_OUT_MARGIN = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
     private final DispatchStore store;
@@ -44,53 +51,124 @@ class FanOut {
         if (!Queues.FANNING_OUT.equals(queue.getString("state"))) {
             return;
         }
+        boolean resumed = queue.getInteger("fanOutRuns", 0) > 0;
+        store.setQueue(queueId, Updates.inc("fanOutRuns", 1));
+        Progress progress = new Progress(queue.get("streamed", Number.class).longValue(),
+                queue.get("blocks", Number.class).longValue(), queue.get("produced", Number.class).longValue());
+        adoptBlockWrittenBeforeCrash(queueId, progress);
         ChannelKind channel = ChannelKind.of(queue.getString("channel"));
-        int batchSize = properties.channel(channel).batchSize();
-        int runs = queue.getInteger("fanOutRuns", 0) + 1;
-        long streamedBefore = queue.get("streamed", Number.class).longValue();
-        long[] seq = {queue.get("produced", Number.class).longValue() + (runs > 1 ? batchSize : 0)};
-        store.setQueue(queueId, Updates.set("fanOutRuns", runs));
         Document audienceDoc = queue.get("audience", Document.class);
         AudienceSpec audience = new AudienceSpec(audienceDoc.getList("topics", String.class), audienceDoc.getBoolean("all"));
         long started = System.nanoTime();
-        long streamed;
         try {
-            streamed = subscribers.stream(audience, channel, streamedBefore, batchSize, (recipients, soFar) -> {
-                if (!Queues.FANNING_OUT.equals(store.queue(queueId).orElseThrow().getString("state"))) {
-                    throw new CancellationException();
-                }
-                store.insertDeliveries(documents(queue, channel, recipients, seq[0]));
-                seq[0] += recipients.size();
-                store.setQueue(queueId, Updates.combine(Updates.set("streamed", soFar), Updates.set("produced", seq[0])));
-            });
+            subscribers.stream(audience, channel, progress.streamed, properties.channel(channel).batchSize(),
+                    (recipients, soFar) -> batch(queue, channel, recipients, soFar, progress, resumed));
         } catch (CancellationException e) {
             log.info("Fan-out of {} stopped: the plan was cancelled", queueId);
             return;
         }
         store.moveQueue(queueId, Queues.FANNING_OUT, Queues.READY);
         store.setQueue(queueId, Updates.set("fannedOutAt", Date.from(clock.instant())));
-        log.info("Fan-out of {} done: {} subscribers read, deliveries up to #{} ({} ms{})", queueId, streamed, seq[0],
-                (System.nanoTime() - started) / 1_000_000, runs > 1 ? ", resumed" : "");
+        log.info("Fan-out of {} done: {} subscribers read, {} deliveries in {} blocks ({} ms{})", queueId,
+                progress.streamed, progress.produced, progress.blocks, (System.nanoTime() - started) / 1_000_000,
+                resumed ? ", resumed" : "");
     }
 
-    private List<Document> documents(Document queue, ChannelKind channel, List<Recipient> recipients, long firstSeq) {
-        List<Document> batch = new ArrayList<>(recipients.size());
-        Date now = Date.from(clock.instant());
+    private void batch(Document queue, ChannelKind channel, List<Recipient> recipients, long soFar, Progress progress,
+                       boolean resumed) {
         String queueId = queue.getString("_id");
+        if (!Queues.FANNING_OUT.equals(store.queue(queueId).orElseThrow().getString("state"))) {
+            throw new CancellationException();
+        }
+        Instant readAt = clock.instant();
+        List<Document> deliveries = deliveries(queue, channel, recipients, readAt);
+        Set<Integer> existing = store.insertDeliveries(deliveries);
+        if (resumed && !existing.isEmpty()) {
+            existing = new HashSet<>(existing);
+            existing.removeAll(orphansOfThisQueue(queueId, deliveries, existing));
+        }
+        List<String> manifestSubscribers = new ArrayList<>();
+        List<String> manifestAddresses = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (!existing.contains(i)) {
+                manifestSubscribers.add(recipients.get(i).subscriberId());
+                manifestAddresses.add(recipients.get(i).address());
+            }
+        }
+        if (!manifestSubscribers.isEmpty()) {
+            store.insertBlock(new Document("_id", DispatchStore.blockId(queueId, progress.blocks))
+                    .append("queue", queueId).append("number", progress.blocks)
+                    .append("item", queue.getString("item")).append("channel", channel.code())
+                    .append("state", "READY").append("attempts", 0)
+                    .append("optOutsSince", Date.from(readAt.minus(OPT_OUT_MARGIN)))
+                    .append("subscribers", manifestSubscribers).append("addresses", manifestAddresses)
+                    .append("streamedAfter", soFar));
+            progress.blocks++;
+            progress.produced += manifestSubscribers.size();
+        }
+        progress.streamed = soFar;
+        store.setQueue(queueId, Updates.combine(Updates.set("streamed", soFar), Updates.set("blocks", progress.blocks),
+                Updates.set("produced", progress.produced)));
+    }
+
+    /** A crash between writing a block and saving progress: the block stands, progress moves past it. */
+    private void adoptBlockWrittenBeforeCrash(String queueId, Progress progress) {
+        store.block(DispatchStore.blockId(queueId, progress.blocks)).ifPresent(block -> {
+            progress.streamed = block.get("streamedAfter", Number.class).longValue();
+            progress.produced += block.getList("subscribers", String.class).size();
+            progress.blocks++;
+            store.setQueue(queueId, Updates.combine(Updates.set("streamed", progress.streamed),
+                    Updates.set("blocks", progress.blocks), Updates.set("produced", progress.produced)));
+        });
+    }
+
+    /** Of the deliveries that already existed, those this queue inserted before a crash and never put in a block. */
+    private Set<Integer> orphansOfThisQueue(String queueId, List<Document> deliveries, Set<Integer> existing) {
+        List<String> ids = existing.stream().map(i -> deliveries.get(i).getString("_id")).toList();
+        Set<String> ours = new HashSet<>();
+        for (Document d : store.deliveriesById(ids)) {
+            if (queueId.equals(d.getString("queue")) && DeliveryState.PENDING.name().equals(d.getString("state"))) {
+                ours.add(d.getString("_id"));
+            }
+        }
+        Set<Integer> orphans = new HashSet<>();
+        for (int i : existing) {
+            if (ours.contains(deliveries.get(i).getString("_id"))) {
+                orphans.add(i);
+            }
+        }
+        return orphans;
+    }
+
+    private static List<Document> deliveries(Document queue, ChannelKind channel, List<Recipient> recipients,
+                                             Instant now) {
+        List<Document> batch = new ArrayList<>(recipients.size());
+        Date created = Date.from(now);
         String item = queue.getString("item");
-        long seq = firstSeq;
         for (Recipient r : recipients) {
-            batch.add(new Document("_id", DispatchStore.deliveryId(queueId, seq))
+            batch.add(new Document("_id", DispatchStore.deliveryId(item, channel.code(), r.subscriberId()))
                     .append("plan", queue.getString("plan"))
+                    .append("queue", queue.getString("_id"))
                     .append("item", item)
                     .append("channel", channel.code())
                     .append("subscriber", r.subscriberId())
                     .append("address", r.address())
-                    .append("key", item + ":" + channel.code() + ":" + r.subscriberId())
                     .append("state", DeliveryState.PENDING.name())
-                    .append("createdAt", now));
-            seq++;
+                    .append("createdAt", created));
         }
         return batch;
+    }
+
+    /** Where a fan-out stands; saved after every batch. */
+    private static final class Progress {
+        long streamed;
+        long blocks;
+        long produced;
+
+        Progress(long streamed, long blocks, long produced) {
+            this.streamed = streamed;
+            this.blocks = blocks;
+            this.produced = produced;
+        }
     }
 }

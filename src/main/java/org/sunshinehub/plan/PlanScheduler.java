@@ -1,5 +1,7 @@
 package org.sunshinehub.plan;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.quartz.JobBuilder;
@@ -23,18 +25,22 @@ class PlanScheduler {
     private static final String GROUP = "push-plans";
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    PlanScheduler(Scheduler scheduler) {
+    PlanScheduler(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
+    /** @param at on the hub's clock; Quartz counts wall-clock time, so the trigger gets the same distance */
     void arm(String planId, Instant at) {
+        Instant wallClock = Instant.now().plus(Duration.between(clock.instant(), at));
         JobKey key = JobKey.jobKey(planId, GROUP);
         try {
             scheduler.deleteJob(key);
             scheduler.scheduleJob(JobBuilder.newJob(FirePlanJob.class).withIdentity(key)
                             .usingJobData("planId", planId).build(),
-                    TriggerBuilder.newTrigger().withIdentity(planId, GROUP).startAt(Date.from(at))
+                    TriggerBuilder.newTrigger().withIdentity(planId, GROUP).startAt(Date.from(wallClock))
                             .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                             .build());
         } catch (SchedulerException e) {

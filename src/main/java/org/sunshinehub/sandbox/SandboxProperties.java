@@ -37,5 +37,11 @@ record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("
     record Faults(@DefaultValue("0") double flowControlRate, @DefaultValue("0") long outageSeconds,
                   @DefaultValue("0") long slowMillis, @DefaultValue List<String> invalidNumbers,
                   @DefaultValue List<String> undeliveredNumbers, @DefaultValue("0") double duplicateReceiptRate) {
+
+        /** Lists left out of an admin request mean none. */
+        Faults {
+            invalidNumbers = invalidNumbers == null ? List.of() : invalidNumbers;
+            undeliveredNumbers = undeliveredNumbers == null ? List.of() : undeliveredNumbers;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -64,7 +65,12 @@ public final class TestHub implements AutoCloseable {
                     "--sunshine.config-dir=" + home.resolve("config"),
                     "--sunshine.api.keys=" + API_KEY,
                     "--sunshine.feed-tick=200ms",
-                    "--sunshine.inbox-poll-interval=200"));
+                    "--sunshine.inbox-poll-interval=200",
+                    "--sunshine.dispatch.poll-interval=50ms",
+                    "--sunshine.dispatch.backoff-initial=200ms",
+                    "--sunshine.dispatch.backoff-max=1s",
+                    "--sunshine.sandbox.receipt-delay=50ms",
+                    "--sunshine.sandbox.repush-delays=200ms,500ms,1s"));
             args.addAll(List.of(extraArgs));
             TestHub hub = new TestHub(home, args);
             hub.boot();
@@ -75,12 +81,23 @@ public final class TestHub implements AutoCloseable {
     }
 
     private void boot() {
-        context = new SpringApplicationBuilder(SunshineHubApplication.class).run(args.toArray(String[]::new));
+        context = new SpringApplicationBuilder(TestClockSource.class, SunshineHubApplication.class)
+                .run(args.toArray(String[]::new));
     }
 
     /** A clean stop and a start on the same workspace and data. */
     public void restart() {
+        restartAfter(Duration.ZERO);
+    }
+
+    /** Stops, stays down for {@code down}, and starts again on the same workspace and data. */
+    public void restartAfter(Duration down) {
         context.close();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         boot();
     }
 
@@ -90,6 +107,22 @@ public final class TestHub implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public TestClock clock() {
+        return context.getBean(TestClock.class);
+    }
+
+    /** The provider sandbox's admin API ({@code /admin/...}). */
+    public HttpResponse<String> sandbox(String method, String path, String json) {
+        String port = context.getEnvironment().getProperty("sunshine.sandbox.port");
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public String property(String key) {
+        return context.getEnvironment().getProperty(key);
     }
 
     public int port() {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Fan-out + dispatch benchmark: bench/fanout.sh N [memory|file]
+# Starts the embedded store in a JVM of its own (so -Xmx512m bounds the hub alone), the hub from the fat jar
+# with the sandbox, seeds N subscribers, pushes one approved item to all of them over SMS, waits until every
+# delivery has its receipt, then measures the floor on the same database. Prints one JSON line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:?usage: bench/fanout.sh N [memory|file]}
+mode=${2:-memory}
+work=$(mktemp -d)
+trap 'kill $store $hub 2>/dev/null || true; rm -rf "$work"' EXIT
+
+mvn -B -q -DskipTests package test-compile >&2
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
+cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
+
+store_arg=$([ "$mode" = memory ] && echo memory || echo "$work/data")
+java -Xmx16g -cp "$cp" org.sunshinehub.storage.EmbeddedStoreProcess "$store_arg" > "$work/store.log" 2>&1 &
+store=$!
+for _ in $(seq 1 60); do grep -q '^URI ' "$work/store.log" && break; sleep 0.5; done
+uri=$(grep '^URI ' "$work/store.log" | cut -d' ' -f2)
+
+port=18181
+java -Xmx512m -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=$port \
+  --sunshine.mongo.uri="$uri" --sunshine.sandbox.enabled=true --sunshine.sandbox.record-limit=0 \
+  --sunshine.sandbox.receipt-delay=0ms --sunshine.demo.subscribers="$n" --sunshine.api.keys=bench \
+  --sunshine.inbox-dir="$work/inbox" --sunshine.routes-dir="$work/no-routes" \
+  --logging.level.root=WARN --logging.level.org.sunshinehub=INFO > "$work/hub.log" 2>&1 &
+hub=$!
+for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health > /dev/null 2>&1 && break; sleep 1; done
+sandbox_port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$work/hub.log" | head -1 | cut -d: -f2)
+
+java -cp "$cp" org.sunshinehub.bench.FanOutBenchmark "$n" "http://localhost:$port" bench \
+  "http://127.0.0.1:$sandbox_port" "$hub" "$uri"
+grep -E 'Fan-out of|ERROR' "$work/hub.log" | sed 's/^.*INFO [0-9]* --- \[[^]]*\] \[[^]]*\] //' >&2 || true

@@ -1,0 +1,40 @@
+package org.sunshinehub.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.sunshinehub.SunshineHubApplication;
+
+/** Wall-clock time moved by an offset the test sets, so timers keep running while the hub's "now" jumps. */
+public final class TestClock extends Clock {
+
+    private volatile Duration offset = Duration.ZERO;
+
+    @Override
+    public ZoneId getZone() {
+        return SunshineHubApplication.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    /** Makes it this time of day in Beijing, today. */
+    public void setBeijingTime(LocalTime time) {
+        ZonedDateTime now = ZonedDateTime.now(SunshineHubApplication.ZONE);
+        offset = Duration.between(now, now.with(time));
+    }
+
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+}
