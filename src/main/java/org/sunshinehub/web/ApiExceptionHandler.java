@@ -35,10 +35,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.getBody());
         }
-        com.fasterxml.jackson.databind.exc.InvalidFormatException format =
-                causeOf(ex, com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
-        String detail = format != null
-                ? "字段 " + fieldPath(format) + " 的取值无效"
+        com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown =
+                causeOf(ex, com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class);
+        com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch =
+                causeOf(ex, com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        String detail = unknown != null ? "未知字段 " + fieldPath(unknown)
+                : mismatch != null && !mismatch.getPath().isEmpty() ? "字段 " + fieldPath(mismatch) + " 的取值无效"
                 : "请求体缺失或不是有效的 JSON";
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
     }

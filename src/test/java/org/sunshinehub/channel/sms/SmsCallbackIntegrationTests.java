@@ -1,0 +1,81 @@
+package org.sunshinehub.channel.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sunshinehub.support.TestHub;
+
+/** Aliyun's pushes as Aliyun sends them, including the malformed and the hostile. */
+class SmsCallbackIntegrationTests {
+
+    private final TestHub hub = TestHub.shared();
+
+    private HttpResponse<String> push(String token, String kind, String body) {
+        return hub.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/callbacks/aliyun-sms/"
+                + token + "/" + kind)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String token() {
+        return hub.property("sunshine.sms.callback-token");
+    }
+
+    @Test
+    void aWrongPathTokenIs403AndTheBodyIsNotRead() {
+        HttpResponse<String> response = push("wrong-token-0000000000", "report", "[]");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain(token());
+    }
+
+    @Test
+    void malformedBodiesAre400() {
+        assertThat(push(token(), "report", "{not json").statusCode()).isEqualTo(400);
+        assertThat(push(token(), "report", "{\"phone_number\":\"13800000000\"}").statusCode()).isEqualTo(400);
+        assertThat(push(token(), "up", "[1, 2]").statusCode()).isEqualTo(400);
+        assertThat(push(token(), "up", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void bodiesOverOneMebibyteAreRefused() {
+        assertThat(push(token(), "report", "[" + "{},".repeat(400_000) + "{}]").statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aReceiptForAnUnknownBatchIsAcknowledgedAndChangesNothing() {
+        HttpResponse<String> response = push(token(), "report", """
+                [{"phone_number":"13800000000","success":true,"err_code":"DELIVERED","biz_id":"1^0",
+                  "out_id":"no-such-block#1.0","sms_size":"1","extra_future_field":"x"}]""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(TestHub.json(response).get("code").asInt()).isZero();
+    }
+
+    @Test
+    void upMessagesInEveryFieldVariantAreStoredOnce() {
+        String phone = "1350000" + String.format("%04d", Math.abs(UUID.randomUUID().hashCode() % 10000));
+        String numericSequence = "[{\"phone_number\":\"" + phone + "\",\"content\":\"建议延长办理时间\","
+                + "\"send_time\":\"2026-11-22 09:30:00\",\"dest_code\":\"9999\",\"sequence_id\":7770001,\"sign_name\":\"签名\"}]";
+        String stringSequenceCompactTime = "[{\"phone_number\":\"" + phone + "\",\"content\":\"第二条意见\","
+                + "\"send_time\":\"20261122093500\",\"dest_code\":\"9999\",\"sequence_id\":\"7770002\"}]";
+
+        assertThat(push(token(), "up", numericSequence).body()).contains("\"code\":0");
+        assertThat(push(token(), "up", numericSequence).body()).contains("\"code\":0");
+        assertThat(push(token(), "up", stringSequenceCompactTime).body()).contains("\"code\":0");
+
+        JsonNode feedback = TestHub.json(hub.get("/api/feedback?channel=sms&size=100")).get("feedback");
+        long mine = 0;
+        for (JsonNode f : feedback) {
+            if (phone.equals(f.get("address").asText())) {
+                mine++;
+                assertThat(f.get("sentAt").asText()).startsWith("2026-11-22T09:3");
+            }
+        }
+        assertThat(mine).isEqualTo(2);
+    }
+}
