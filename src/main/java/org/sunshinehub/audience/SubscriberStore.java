@@ -1,6 +1,5 @@
 package org.sunshinehub.audience;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -51,15 +50,8 @@ class SubscriberStore {
 
     /** @return false when the identity already belongs to someone */
     boolean claimIdentity(ChannelKind channel, String address, String subscriberId) {
-        try {
-            identities.insertOne(new Document("_id", identityKey(channel, address)).append("subscriberId", subscriberId));
-            return true;
-        } catch (MongoException e) {
-            if (MongoErrors.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoErrors.insertIfAbsent(identities,
+                new Document("_id", identityKey(channel, address)).append("subscriberId", subscriberId));
     }
 
     /** Inserts new subscribers and their identities in bulk (demo data, benchmarks): no merging. */

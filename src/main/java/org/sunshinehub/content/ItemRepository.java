@@ -1,6 +1,5 @@
 package org.sunshinehub.content;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -61,17 +60,10 @@ public class ItemRepository {
      * @return the stored item and whether this call created it
      */
     public Insertion insertIfAbsent(ContentItem item) {
-        try {
-            items.insertOne(ItemDocuments.toDocument(item));
+        if (MongoErrors.insertIfAbsent(items, ItemDocuments.toDocument(item))) {
             return new Insertion(item, true);
-        } catch (MongoException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-            ContentItem existing = findBySource(item.fields().source(), item.fields().sourceId())
-                    .orElseThrow(() -> e);
-            return new Insertion(existing, false);
         }
+        return new Insertion(findBySource(item.fields().source(), item.fields().sourceId()).orElseThrow(), false);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.sunshinehub.dispatch;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -66,15 +65,7 @@ class DispatchStore {
     // ---- queues ----
 
     boolean createQueue(Document queue) {
-        try {
-            queues.insertOne(queue);
-            return true;
-        } catch (MongoException e) {
-            if (MongoErrors.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoErrors.insertIfAbsent(queues, queue);
     }
 
     Optional<Document> queue(String queueId) {
@@ -190,15 +181,7 @@ class DispatchStore {
 
     /** @return false when the block exists already (a resumed fan-out writing it again) */
     boolean insertBlock(Document block) {
-        try {
-            blocks.insertOne(block);
-            return true;
-        } catch (MongoException e) {
-            if (MongoErrors.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoErrors.insertIfAbsent(blocks, block);
     }
 
     /** Takes a READY block for a worker: a compare-and-set on {@code {_id, state}}, an exact-key lookup. */

@@ -1,6 +1,5 @@
 package org.sunshinehub.feedback;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -32,16 +31,11 @@ public class FeedbackInbox {
 
     /** @return true when this is new, false for a repeat */
     public boolean record(Feedback f) {
-        try {
-            feedback.insertOne(toDocument(f));
+        boolean created = MongoErrors.insertIfAbsent(feedback, toDocument(f));
+        if (created) {
             log.info("Feedback on {} for item {} ({} chars)", f.channel().code(), f.itemId(), f.text().length());
-            return true;
-        } catch (MongoException e) {
-            if (MongoErrors.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
         }
+        return created;
     }
 
     List<Feedback> find(Bson filter, int page, int size) {

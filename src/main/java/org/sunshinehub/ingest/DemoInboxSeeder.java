@@ -1,6 +1,5 @@
 package org.sunshinehub.ingest;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,14 +52,6 @@ class DemoInboxSeeder {
 
     /** @return true the first time only */
     private boolean markSeeded() {
-        try {
-            database.getCollection("meta").insertOne(new Document("_id", MARKER));
-            return true;
-        } catch (MongoException e) {
-            if (MongoErrors.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoErrors.insertIfAbsent(database.getCollection("meta"), new Document("_id", MARKER));
     }
 }

@@ -1,6 +1,5 @@
 package org.sunshinehub.plan;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -35,15 +34,7 @@ class PlanStore {
 
     /** @return false when a plan with this id exists already */
     boolean insert(PushPlan plan) {
-        try {
-            plans.insertOne(toDocument(plan));
-            return true;
-        } catch (MongoException e) {
-            if (MongoErrors.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoErrors.insertIfAbsent(plans, toDocument(plan));
     }
 
     Optional<PushPlan> find(String id) {
