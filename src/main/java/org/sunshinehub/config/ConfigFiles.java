@@ -23,4 +23,13 @@ public class ConfigFiles {
     public <T> ReloadingConfig<T> watch(String name, Function<JsonNode, T> parser) {
         return new ReloadingConfig<>(properties.configDir().resolve(name), "defaults/config/" + name, parser);
     }
+
+    /**
+     * A folder of YAML/JSON files, read as one object of file name → content.
+     *
+     * @param folder e.g. {@code calendar}; {@code defaults/config/<folder>/} in the jar is used while it is empty
+     */
+    public <T> ReloadingConfig<T> watchFolder(String folder, Function<JsonNode, T> parser) {
+        return new ReloadingConfig<>(properties.configDir().resolve(folder), "defaults/config/" + folder + "/", parser);
+    }
 }

@@ -41,6 +41,21 @@ class ReloadingConfigUnitTests {
     }
 
     @Test
+    void aFolderIsReadAsOneObjectAndANewFileIsPickedUp() throws IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("calendar"));
+        Files.writeString(folder.resolve("2025.json"), "{\"2025\": {}}");
+        ReloadingConfig<String> years = new ConfigFiles(new ConfigDirProperties(dir))
+                .watchFolder("calendar", root -> String.join(",", (Iterable<String>) root::fieldNames));
+
+        String before = years.get();
+        Files.writeString(folder.resolve("2026.yaml"), "'2026': {}\n");
+        Files.writeString(folder.resolve("notes.txt"), "ignored");
+
+        assertThat(before).isEqualTo("2025.json");
+        assertThat(years.get()).isEqualTo("2025.json,2026.yaml");
+    }
+
+    @Test
     void aBrokenFileFailsAtStart() throws IOException {
         Files.writeString(dir.resolve("x.yaml"), "limit: no\n");
 
