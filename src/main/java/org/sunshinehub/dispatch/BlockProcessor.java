@@ -123,7 +123,7 @@ class BlockProcessor {
             model.put("recipient", Map.of("subscriberId", e.subscriberId()));
             try {
                 messages.add(new OutboundMessage(e.deliveryId(), e.subscriberId(), e.address(),
-                        renderer.render(channel, item, model)));
+                        renderer.render(channel, MessageRenderer.templateOf(item.kind()), model)));
             } catch (MessageRenderer.RenderException ex) {
                 finish(blockId, pending, DeliveryState.FAILED, ex.getMessage());
                 log.error("Block {} failed: {}", blockId, ex.getMessage());
@@ -133,7 +133,7 @@ class BlockProcessor {
         store.setBlock(blockId, Updates.combine(Updates.set("state", "SENDING"), Updates.set("attempts", attempt)));
         List<SendOutcome> outcomes;
         try {
-            outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), item.kind(),
+            outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), MessageRenderer.templateOf(item.kind()),
                     queue.getString("replyCode"), messages), channels.throttle(channel));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw on block {}: {}", channel.code(), blockId, e.toString());

@@ -46,6 +46,9 @@ public class DeliveryReceipts {
         Map<DeliveryState, List<Map.Entry<String, Bson>>> updates = new java.util.EnumMap<>(DeliveryState.class);
         int known = 0;
         for (Receipt receipt : receipts) {
+            if (receipt.batchId() != null && receipt.batchId().startsWith(Dispatcher.NOTICE_PREFIX)) {
+                continue;
+            }
             Optional<String> delivery = deliveryOf(receipt);
             if (delivery.isEmpty()) {
                 log.warn("Receipt for unknown batch {} ignored", receipt.batchId());

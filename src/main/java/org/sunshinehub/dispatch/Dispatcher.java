@@ -11,22 +11,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.content.ContentItem;
 
 /** What the push plans ask of the delivery engine. */
 @Service
 public class Dispatcher {
 
+    /** Batch ids of notices, so their receipts are not taken for a block's. */
+    static final String NOTICE_PREFIX = "notice:";
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DispatchStore store;
     private final DispatchWorkers workers;
     private final Channels channels;
+    private final MessageRenderer renderer;
     private final Clock clock;
 
-    Dispatcher(DispatchStore store, DispatchWorkers workers, Channels channels, Clock clock) {
+    Dispatcher(DispatchStore store, DispatchWorkers workers, Channels channels, MessageRenderer renderer, Clock clock) {
         this.store = store;
         this.workers = workers;
         this.channels = channels;
+        this.renderer = renderer;
         this.clock = clock;
     }
 
@@ -72,6 +77,32 @@ public class Dispatcher {
                     .put(DeliveryState.valueOf(key.getString("state")), row.get("n", Number.class).longValue());
         }
         return counts;
+    }
+
+    /**
+     * Sends one notice (an assignment, a reminder …) to one address at once, outside any plan: rendered from
+     * {@code templates/<channel>/<template>.ftl} with the item and {@code extras}. Retrying is the caller's
+     * business (its timer stays due).
+     *
+     * @param noticeId stable for retries of the same notice; the provider echoes it
+     */
+    public SendOutcome sendNotice(ChannelKind channel, String address, ContentItem item, String template,
+                                  Map<String, Object> extras, String noticeId) {
+        if (!channels.has(channel)) {
+            return SendOutcome.permanent("渠道 " + channel.code() + " 尚未配置");
+        }
+        ChannelAdapter adapter = channels.adapter(channel);
+        Map<String, Object> model = MessageRenderer.model(item, null, adapter.templateModel());
+        model.putAll(extras);
+        String content;
+        try {
+            content = renderer.render(channel, template, model);
+        } catch (MessageRenderer.RenderException e) {
+            return SendOutcome.permanent(e.getMessage());
+        }
+        OutboundMessage message = new OutboundMessage(NOTICE_PREFIX + noticeId, null, address, content);
+        return adapter.send(new OutboundBatch(NOTICE_PREFIX + noticeId, 1, item.id(), template, null,
+                List.of(message)), channels.throttle(channel)).get(0);
     }
 
     /** The item of the newest push that used this reply code, for linking citizens' replies. */

@@ -75,13 +75,18 @@ class MessageRenderer {
         return model;
     }
 
+    /** The template name of an item kind: {@code disclosure}, {@code opinion-task} … */
+    static String templateOf(org.sunshinehub.content.ItemKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** @throws RenderException when the template is missing or fails */
-    String render(ChannelKind channel, ContentItem item, Map<String, Object> model) {
-        String name = channel.code() + "/" + item.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ".ftl";
+    String render(ChannelKind channel, String template, Map<String, Object> model) {
+        String name = channel.code() + "/" + template + ".ftl";
         try {
-            Template template = freemarker.getTemplate(name);
+            Template compiled = freemarker.getTemplate(name);
             StringWriter out = new StringWriter();
-            template.process(model, out);
+            compiled.process(model, out);
             return out.toString().strip();
         } catch (IOException | TemplateException e) {
             throw new RenderException("模板 " + name + " 渲染失败: " + e.getMessage().lines().findFirst().orElse(""));

@@ -1,14 +1,15 @@
 package org.sunshinehub.dispatch;
 
 import java.util.List;
-import org.sunshinehub.content.ItemKind;
 
 /**
  * @param batchId   stable across retries of the same block; providers echo it (e.g. Aliyun {@code OutId})
  * @param attempt   1 for the first try
+ * @param template  the template (and so the provider template) used: the item kind, e.g. {@code disclosure},
+ *                  or a notice's, e.g. {@code opinion-task}
  * @param replyCode the plan's short code citizens' replies carry (e.g. SMS {@code SmsUpExtendCode})
  */
-public record OutboundBatch(String batchId, int attempt, String itemId, ItemKind itemKind, String replyCode,
+public record OutboundBatch(String batchId, int attempt, String itemId, String template, String replyCode,
                             List<OutboundMessage> messages) {
 
     public OutboundBatch {

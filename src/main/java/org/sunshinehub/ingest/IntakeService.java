@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemApproved;
 import org.sunshinehub.content.ItemFields;
+import org.sunshinehub.content.ItemReceived;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.content.ItemRepository.Insertion;
@@ -51,6 +52,7 @@ class IntakeService {
         Insertion insertion = items.insertIfAbsent(gate(kind, fields, preApproved));
         if (insertion.created()) {
             logArrival(insertion.item());
+            events.publishEvent(new ItemReceived(insertion.item().id(), kind));
             if (insertion.item().state() == ItemState.APPROVED) {
                 events.publishEvent(new ItemApproved(insertion.item().id(), fields.category(), true));
             }

@@ -24,7 +24,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
     static final String ACCESS_KEY_SECRET = "sandbox-access-secret";
     static final Map<String, String> TEMPLATE_CODES = Map.of(
             "disclosure", "SMS_SANDBOX_DISCLOSURE", "consultation", "SMS_SANDBOX_CONSULTATION",
-            "interpretation", "SMS_SANDBOX_INTERPRETATION");
+            "interpretation", "SMS_SANDBOX_INTERPRETATION", "opinion-task", "SMS_SANDBOX_OPINION_TASK");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

@@ -37,4 +37,12 @@ public final class TestClock extends Clock {
     public void advance(Duration by) {
         offset = offset.plus(by);
     }
+
+    Duration offset() {
+        return offset;
+    }
+
+    void offset(Duration offset) {
+        this.offset = offset;
+    }
 }

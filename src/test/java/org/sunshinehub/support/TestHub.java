@@ -70,6 +70,7 @@ public final class TestHub implements AutoCloseable {
                     "--sunshine.dispatch.backoff-initial=200ms",
                     "--sunshine.dispatch.backoff-max=1s",
                     "--sunshine.sandbox.receipt-delay=50ms",
+                    "--sunshine.opinion-tasks.timer-interval=200ms",
                     "--sunshine.sandbox.repush-delays=200ms,500ms,1s"));
             args.addAll(List.of(extraArgs));
             TestHub hub = new TestHub(home, args);
@@ -90,8 +91,17 @@ public final class TestHub implements AutoCloseable {
         restartAfter(Duration.ZERO);
     }
 
-    /** Stops, stays down for {@code down}, and starts again on the same workspace and data. */
+    /** Stops, stays down for {@code down} of real time, and starts again on the same workspace and data. */
     public void restartAfter(Duration down) {
+        restart(down, Duration.ZERO);
+    }
+
+    /**
+     * Stops and starts again; the hub's clock goes on where it was, plus {@code clockJump} (time that passed
+     * while it was down), so timers due in that time are due at the start.
+     */
+    public void restart(Duration down, Duration clockJump) {
+        Duration offset = clock().offset();
         context.close();
         try {
             Thread.sleep(down.toMillis());
@@ -99,6 +109,7 @@ public final class TestHub implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         boot();
+        clock().offset(offset.plus(clockJump));
     }
 
     public Path home() {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +77,7 @@ class AliyunSmsAdapter implements ChannelAdapter {
     public List<SendOutcome> send(OutboundBatch batch, Throttle throttle) {
         List<OutboundMessage> messages = batch.messages();
         SendOutcome[] outcomes = new SendOutcome[messages.size()];
-        String kind = batch.itemKind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String kind = batch.template();
         String templateCode = properties.aliyun().templateCodes().get(kind);
         if (templateCode == null) {
             Arrays.fill(outcomes, SendOutcome.permanent("未配置 " + kind + " 的短信模板编码 sunshine.sms.aliyun.template-codes." + kind));

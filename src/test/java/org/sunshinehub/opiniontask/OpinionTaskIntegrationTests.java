@@ -1,0 +1,118 @@
+package org.sunshinehub.opiniontask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.sunshinehub.SunshineHubApplication;
+import org.sunshinehub.support.TestHub;
+
+/**
+ * A hot topic from the monitoring webhook through assignment, reminders, response and escalation, on the hub's
+ * clock moved by the test; division phones are those of config/divisions.yaml.
+ */
+class OpinionTaskIntegrationTests {
+
+    private static final String ELDERLY_CARE = "13800000101";
+    private static final String LEADER = "13800000109";
+
+    private static String alert(TestHub hub, String topic, String level) {
+        String detectedAt = OffsetDateTime.ofInstant(hub.clock().instant(), SunshineHubApplication.ZONE).toString();
+        JsonNode task = TestHub.json(hub.post("/api/intake/opinion-monitor", """
+                {"alertId":"%s","topic":"%s","level":"%s","platform":"微博","detectedAt":"%s"}"""
+                .formatted(UUID.randomUUID(), topic, level, detectedAt)));
+        return task.get("id").asText();
+    }
+
+    /** What the sandbox sent to a phone, as texts. */
+    private static List<String> texts(TestHub hub, String phone) {
+        List<String> texts = new ArrayList<>();
+        TestHub.json(hub.sandbox("GET", "/admin/sms?phone=" + phone, null)).get("messages")
+                .forEach(m -> texts.add(m.get("text").asText()));
+        return texts;
+    }
+
+    private static void awaitTexts(TestHub hub, String phone, String containing, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(texts(hub, phone).stream().filter(t -> t.contains(containing)).count()).isEqualTo(count));
+    }
+
+    @Test
+    void aTaskIsAssignedRemindedAndNotRemindedOnceAnswered() throws InterruptedException {
+        try (TestHub hub = TestHub.start()) {
+            String task = alert(hub, "网传某区养老院拒收失能老人", "一般");
+
+            awaitTexts(hub, ELDERLY_CARE, "舆情回应任务交办", 1);
+            JsonNode created = TestHub.json(hub.get("/api/opinion-tasks/" + task));
+            assertThat(created.get("division").asText()).isEqualTo("elderly-care");
+            assertThat(created.get("deadlines").get(0).get("name").asText()).isEqualTo("回应关切");
+
+            hub.clock().advance(Duration.ofHours(24).plusMinutes(1));
+            awaitTexts(hub, ELDERLY_CARE, "舆情回应任务提醒", 1);
+            hub.clock().advance(Duration.ofHours(14).plusMinutes(30));
+            awaitTexts(hub, ELDERLY_CARE, "舆情回应任务提醒", 2);
+
+            assertThat(TestHub.json(hub.post("/api/opinion-tasks/" + task + "/ack", "{\"by\":\"王处长\"}"))
+                    .get("state").asText()).isEqualTo("ACKNOWLEDGED");
+            JsonNode answered = TestHub.json(hub.post("/api/opinion-tasks/" + task + "/respond",
+                    "{\"text\":\"经核查，该院已接收老人入住\",\"by\":\"王处长\"}"));
+            assertThat(answered.get("state").asText()).isEqualTo("RESPONDED");
+
+            hub.clock().advance(Duration.ofHours(10));
+            Thread.sleep(1500);
+            assertThat(texts(hub, ELDERLY_CARE).stream().filter(t -> t.contains("提醒")).count()).isEqualTo(2);
+            assertThat(texts(hub, LEADER)).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissedDeadlineIsEscalatedToTheLeaderAndMarkedOverdue() {
+        try (TestHub hub = TestHub.start()) {
+            String task = alert(hub, "敬老院消防隐患视频引发关注", "重大突发");
+            awaitTexts(hub, ELDERLY_CARE, "交办", 1);
+
+            hub.clock().advance(Duration.ofHours(5).plusMinutes(1));
+
+            awaitTexts(hub, LEADER, "舆情回应任务逾期", 1);
+            assertThat(texts(hub, LEADER).get(0)).contains("发布权威信息");
+            JsonNode overdue = TestHub.json(hub.get("/api/opinion-tasks/" + task));
+            assertThat(overdue.get("overdue").asBoolean()).isTrue();
+            assertThat(overdue.get("deadlines").get(0).get("state").asText()).isEqualTo("OVERDUE");
+            assertThat(overdue.get("deadlines").get(1).get("state").asText()).isEqualTo("OPEN");
+        }
+    }
+
+    @Test
+    void aReminderDueWhileTheHubWasDownIsSentOnceAtStart() throws InterruptedException {
+        try (TestHub hub = TestHub.start()) {
+            alert(hub, "网传养老补贴停发", "一般");
+            awaitTexts(hub, ELDERLY_CARE, "交办", 1);
+
+            hub.restart(Duration.ZERO, Duration.ofHours(25));
+
+            awaitTexts(hub, ELDERLY_CARE, "舆情回应任务提醒", 1);
+            Thread.sleep(1500);
+            assertThat(texts(hub, ELDERLY_CARE)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTaskThatMatchesNoDivisionWaitsForStaffToAssignIt() {
+        try (TestHub hub = TestHub.start()) {
+            String task = alert(hub, "网传某地公交线路调整", "一般");
+
+            assertThat(TestHub.json(hub.get("/api/opinion-tasks/" + task)).has("division")).isFalse();
+            assertThat(hub.post("/api/opinion-tasks/" + task + "/assign", "{\"division\":\"no-such\"}").statusCode())
+                    .isEqualTo(400);
+            hub.post("/api/opinion-tasks/" + task + "/assign", "{\"division\":\"press-office\"}");
+
+            awaitTexts(hub, "13800000301", "舆情回应任务交办", 1);
+        }
+    }
+}
