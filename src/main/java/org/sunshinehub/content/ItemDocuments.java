@@ -30,6 +30,7 @@ final class ItemDocuments {
         put(d, "opensAt", date(f.opensAt()));
         put(d, "closesAt", date(f.closesAt()));
         put(d, "consultationType", f.consultationType());
+        put(d, "shortPeriodReason", f.shortPeriodReason());
         put(d, "explainsDocNumber", f.explainsDocNumber());
         put(d, "severity", f.severity());
         put(d, "division", f.division());
@@ -50,7 +51,7 @@ final class ItemDocuments {
                 d.getString("source"), d.getString("sourceId"), d.getString("title"), d.getString("docNumber"),
                 d.getString("issuer"), d.getString("category"), instant(d, "publishedAt"), d.getString("url"),
                 d.getString("summary"), d.getString("body"), instant(d, "opensAt"), instant(d, "closesAt"),
-                d.getString("consultationType"), d.getString("explainsDocNumber"), d.getString("severity"),
+                d.getString("consultationType"), d.getString("shortPeriodReason"), d.getString("explainsDocNumber"), d.getString("severity"),
                 d.getString("division"));
         Document w = d.get("withheld", Document.class);
         return new ContentItem(

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What a source says about an item. Common fields first; the rest apply to one kind each
- * (consultation period and type; the document an interpretation explains; an opinion task's severity and
+ * (consultation period, type and the reason recorded for a period shorter than the legal minimum; the document an interpretation explains; an opinion task's severity and
  * division). Absent values are null.
  */
 public record ItemFields(
@@ -21,6 +21,7 @@ public record ItemFields(
         Instant opensAt,
         Instant closesAt,
         String consultationType,
+        String shortPeriodReason,
         String explainsDocNumber,
         String severity,
         String division) {

@@ -28,7 +28,7 @@ import org.sunshinehub.content.ItemFields;
  * the jar's copies and are re-read within a second of an edit.
  */
 @Component
-class MessageRenderer {
+public class MessageRenderer {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA)
             .withZone(SunshineHubApplication.ZONE);
@@ -82,7 +82,15 @@ class MessageRenderer {
 
     /** @throws RenderException when the template is missing or fails */
     String render(ChannelKind channel, String template, Map<String, Object> model) {
-        String name = channel.code() + "/" + template + ".ftl";
+        return render(channel.code() + "/" + template + ".ftl", model);
+    }
+
+    /**
+     * Renders any template under {@code templates/} (e.g. {@code report/adoption-report.ftl}).
+     *
+     * @throws IllegalStateException when the template is missing or fails
+     */
+    public String render(String name, Map<String, Object> model) {
         try {
             Template compiled = freemarker.getTemplate(name);
             StringWriter out = new StringWriter();
@@ -103,7 +111,7 @@ class MessageRenderer {
         return instant == null ? null : formatter.format(instant);
     }
 
-    static final class RenderException extends RuntimeException {
+    static final class RenderException extends IllegalStateException {
         RenderException(String message) {
             super(message);
         }

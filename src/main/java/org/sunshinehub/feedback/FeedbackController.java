@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.sunshinehub.audience.ChannelKind;
 
 @RestController
 @RequestMapping("/api/feedback")
 class FeedbackController {
+
+    private static final List<String> CHANNELS = List.of("sms", "wechat", "app", "weibo", "web");
 
     private final FeedbackInbox inbox;
 
@@ -30,13 +31,10 @@ class FeedbackController {
         if (page < 0 || size < 1 || size > 100) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page 须 ≥ 0，size 须在 1 到 100 之间");
         }
-        ChannelKind kind;
-        try {
-            kind = channel == null ? null : ChannelKind.of(channel);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (channel != null && !CHANNELS.contains(channel)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "channel 可选 " + CHANNELS);
         }
-        Bson filter = FeedbackInbox.filter(itemId, kind, since == null ? null : Date.from(since.toInstant()));
+        Bson filter = FeedbackInbox.filter(itemId, channel, since == null ? null : Date.from(since.toInstant()));
         return new FeedbackPage(page, size, inbox.count(filter), inbox.find(filter, page, size));
     }
 

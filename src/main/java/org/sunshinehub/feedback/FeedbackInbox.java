@@ -8,12 +8,12 @@ import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.storage.MongoErrors;
 
 /** The {@code feedback} collection: stored once per source key, whatever the provider repeats. */
@@ -23,19 +23,50 @@ public class FeedbackInbox {
     private static final Logger log = LoggerFactory.getLogger(FeedbackInbox.class);
 
     private final MongoCollection<Document> feedback;
+    private final List<FeedbackGate> gates;
 
-    FeedbackInbox(MongoDatabase database) {
+    FeedbackInbox(MongoDatabase database, List<FeedbackGate> gates) {
+        this.gates = gates;
         this.feedback = database.getCollection("feedback");
         feedback.createIndex(Indexes.ascending("itemId", "receivedAt"), new IndexOptions().name("item_received"));
     }
 
-    /** @return true when this is new, false for a repeat */
-    public boolean record(Feedback f) {
+    /** What became of a piece of feedback. */
+    public enum Outcome { STORED, REPEAT, REFUSED }
+
+    /** @return the outcome, and for a refusal the reason the citizen should be told */
+    public Recorded record(Feedback f) {
+        if (f.itemId() != null) {
+            for (FeedbackGate gate : gates) {
+                Optional<String> refusal = gate.refusal(f.itemId(), f.receivedAt());
+                if (refusal.isPresent()) {
+                    return new Recorded(Outcome.REFUSED, refusal.get());
+                }
+            }
+        }
         boolean created = MongoErrors.insertIfAbsent(feedback, toDocument(f));
         if (created) {
-            log.info("Feedback on {} for item {} ({} chars)", f.channel().code(), f.itemId(), f.text().length());
+            log.info("Feedback on {} for item {} ({} chars)", f.channel(), f.itemId(), f.text().length());
         }
-        return created;
+        return new Recorded(created ? Outcome.STORED : Outcome.REPEAT, null);
+    }
+
+    public record Recorded(Outcome outcome, String reason) {
+    }
+
+    /** Staff's 采纳 mark on one opinion about an item. */
+    public enum Adoption { ADOPTED, PARTLY, NOT_ADOPTED }
+
+    /** @return false when there is no such feedback on that item */
+    public boolean mark(String feedbackId, String itemId, Adoption adoption, String reason) {
+        return feedback.updateOne(Filters.and(Filters.eq("_id", feedbackId), Filters.eq("itemId", itemId)),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("adoption", adoption.name()),
+                        com.mongodb.client.model.Updates.set("adoptionReason", reason))).getMatchedCount() == 1;
+    }
+
+    /** All feedback on an item, as documents (with marks), streamed by the caller. */
+    public Iterable<Document> ofItem(String itemId) {
+        return feedback.find(Filters.eq("itemId", itemId)).sort(new Document("receivedAt", 1));
     }
 
     List<Feedback> find(Bson filter, int page, int size) {
@@ -47,13 +78,13 @@ public class FeedbackInbox {
         return feedback.countDocuments(filter);
     }
 
-    static Bson filter(String itemId, ChannelKind channel, Date since) {
+    static Bson filter(String itemId, String channel, Date since) {
         List<Bson> conditions = new ArrayList<>();
         if (itemId != null) {
             conditions.add(Filters.eq("itemId", itemId));
         }
         if (channel != null) {
-            conditions.add(Filters.eq("channel", channel.code()));
+            conditions.add(Filters.eq("channel", channel));
         }
         if (since != null) {
             conditions.add(Filters.gte("receivedAt", since));
@@ -62,7 +93,7 @@ public class FeedbackInbox {
     }
 
     private static Document toDocument(Feedback f) {
-        return new Document("_id", f.sourceKey()).append("itemId", f.itemId()).append("channel", f.channel().code())
+        return new Document("_id", f.sourceKey()).append("itemId", f.itemId()).append("channel", f.channel())
                 .append("subscriberId", f.subscriberId()).append("address", f.address()).append("text", f.text())
                 .append("sentAt", f.sentAt() == null ? null : Date.from(f.sentAt()))
                 .append("receivedAt", Date.from(f.receivedAt()));
@@ -70,7 +101,7 @@ public class FeedbackInbox {
 
     private static Feedback of(Document d) {
         Date sentAt = d.getDate("sentAt");
-        return new Feedback(d.getString("_id"), d.getString("itemId"), ChannelKind.of(d.getString("channel")),
+        return new Feedback(d.getString("_id"), d.getString("itemId"), d.getString("channel"),
                 d.getString("subscriberId"), d.getString("address"), d.getString("text"),
                 sentAt == null ? null : sentAt.toInstant(), d.getDate("receivedAt").toInstant());
     }

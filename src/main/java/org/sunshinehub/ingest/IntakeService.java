@@ -2,11 +2,13 @@ package org.sunshinehub.ingest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.sunshinehub.consultation.CommentPeriodRule;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemApproved;
 import org.sunshinehub.content.ItemFields;
@@ -30,9 +32,11 @@ class IntakeService {
     private final ReviewLevels reviewLevels;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CommentPeriodRule commentPeriod;
 
     IntakeService(ItemRepository items, NegativeList negativeList, ReviewLevels reviewLevels, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, CommentPeriodRule commentPeriod) {
+        this.commentPeriod = commentPeriod;
         this.items = items;
         this.negativeList = negativeList;
         this.reviewLevels = reviewLevels;
@@ -48,6 +52,10 @@ class IntakeService {
         Optional<ContentItem> known = items.findBySource(fields.source(), fields.sourceId());
         if (known.isPresent()) {
             return new Insertion(known.get(), false);
+        }
+        if (kind == ItemKind.CONSULTATION) {
+            commentPeriod.violation(fields, fields.shortPeriodReason())
+                    .ifPresent(v -> { throw new InvalidItemException(Map.of("closesAt", v)); });
         }
         Insertion insertion = items.insertIfAbsent(gate(kind, fields, preApproved));
         if (insertion.created()) {

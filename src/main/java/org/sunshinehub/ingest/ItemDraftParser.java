@@ -27,7 +27,7 @@ final class ItemDraftParser {
             "category", "publishedAt", "url", "summary", "body");
     private static final Map<ItemKind, Set<String>> KIND_FIELDS = Map.of(
             ItemKind.DISCLOSURE, Set.of(),
-            ItemKind.CONSULTATION, Set.of("opensAt", "closesAt", "consultationType"),
+            ItemKind.CONSULTATION, Set.of("opensAt", "closesAt", "consultationType", "shortPeriodReason"),
             ItemKind.INTERPRETATION, Set.of("explainsDocNumber"),
             ItemKind.OPINION_TASK, Set.of("severity", "division"));
     static final Set<String> SEVERITIES = Set.of("重大突发", "一般");
@@ -62,7 +62,8 @@ final class ItemDraftParser {
                 text("docNumber", 100, false), text("issuer", 200, false), text("category", 100, false),
                 time("publishedAt", false), url(), text("summary", 5_000, false), text("body", 200_000, false),
                 time("opensAt", kind == ItemKind.CONSULTATION), time("closesAt", kind == ItemKind.CONSULTATION),
-                text("consultationType", 50, false), text("explainsDocNumber", 100, false),
+                text("consultationType", 50, false), text("shortPeriodReason", 1_000, false),
+                text("explainsDocNumber", 100, false),
                 severity(), text("division", 100, false));
         if (fields.opensAt() != null && fields.closesAt() != null && !fields.closesAt().isAfter(fields.opensAt())) {
             errors.put("closesAt", "须晚于 opensAt");

@@ -3,6 +3,7 @@ package org.sunshinehub.channel.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.audience.PhoneNumbers;
 import org.sunshinehub.audience.Subscriber;
 import org.sunshinehub.audience.SubscriberDirectory;
+import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.feedback.Feedback;
 import org.sunshinehub.feedback.FeedbackInbox;
@@ -31,9 +33,11 @@ class SmsReplies {
     private final FeedbackInbox feedback;
     private final Set<String> unsubscribeWords;
     private final Clock clock;
+    private final ItemRepository items;
 
     SmsReplies(SubscriberDirectory subscribers, Dispatcher dispatcher, FeedbackInbox feedback, SmsProperties properties,
-               Clock clock) {
+               Clock clock, ItemRepository items) {
+        this.items = items;
         this.subscribers = subscribers;
         this.dispatcher = dispatcher;
         this.feedback = feedback;
@@ -59,8 +63,13 @@ class SmsReplies {
         String sequence = SmsFields.text(message, "sequence_id");
         String key = "sms:" + phone + ":" + (sequence != null ? sequence
                 : SmsFields.text(message, "send_time") + ":" + Integer.toHexString(content.hashCode()));
-        feedback.record(new Feedback(key, itemId, ChannelKind.SMS,
+        FeedbackInbox.Recorded recorded = feedback.record(new Feedback(key, itemId, ChannelKind.SMS.code(),
                 subscribers.findByAddress(ChannelKind.SMS, phone).map(Subscriber::id).orElse(null), phone, content,
                 SmsFields.time(message, "send_time"), clock.instant()));
+        if (recorded.outcome() == FeedbackInbox.Outcome.REFUSED) {
+            items.findById(itemId).ifPresent(item -> dispatcher.sendNotice(ChannelKind.SMS, phone, item, "feedback-refused",
+                    Map.of("notice", Map.of("reason", recorded.reason())), key));
+            log.info("SMS reply from {} refused: {}", PhoneNumbers.mask(phone), recorded.reason());
+        }
     }
 }

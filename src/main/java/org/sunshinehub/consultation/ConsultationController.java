@@ -1,0 +1,63 @@
+package org.sunshinehub.consultation;
+
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunshinehub.feedback.Feedback;
+import org.sunshinehub.feedback.FeedbackInbox;
+import org.sunshinehub.web.InvalidInputException;
+
+@RestController
+@RequestMapping("/api/consultations/{id}")
+class ConsultationController {
+
+    private final ConsultationService consultations;
+
+    ConsultationController(ConsultationService consultations) {
+        this.consultations = consultations;
+    }
+
+    /** The web form: 201, or 409 when the consultation is closed (or not yet open). */
+    @PostMapping("/opinions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Feedback opinion(@PathVariable String id, @RequestBody ConsultationService.WebOpinion opinion) {
+        return consultations.opinionFromWebForm(id, opinion);
+    }
+
+    @PutMapping("/opinions/{feedbackId}/adoption")
+    void mark(@PathVariable String id, @PathVariable String feedbackId, @RequestBody Mark mark) {
+        if (mark.adoption() == null) {
+            throw new InvalidInputException("采纳标记有误", java.util.Map.of("adoption", "须为 ADOPTED、PARTLY 或 NOT_ADOPTED"));
+        }
+        consultations.mark(id, feedbackId, mark.adoption(), mark.reason());
+    }
+
+    @PostMapping("/report")
+    @ResponseStatus(HttpStatus.CREATED)
+    Document publish(@PathVariable String id, @RequestBody(required = false) Publish body) {
+        return consultations.publishReport(id, body == null ? null : body.summary());
+    }
+
+    @GetMapping("/report")
+    Document report(@PathVariable String id) {
+        return consultations.report(id);
+    }
+
+    @PostMapping("/close")
+    Document close(@PathVariable String id) {
+        return consultations.close(id);
+    }
+
+    record Mark(FeedbackInbox.Adoption adoption, String reason) {
+    }
+
+    record Publish(String summary) {
+    }
+}
