@@ -17,9 +17,11 @@ class ItemsController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final ItemRepository repository;
+    private final ItemLinks links;
 
-    ItemsController(ItemRepository repository) {
+    ItemsController(ItemRepository repository, ItemLinks links) {
         this.repository = repository;
+        this.links = links;
     }
 
     @GetMapping
@@ -38,6 +40,12 @@ class ItemsController {
     ContentItem get(@PathVariable String id) {
         return repository.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + id + " 的信息"));
+    }
+
+    /** The approved interpretations of a document, or the document an interpretation explains. */
+    @GetMapping("/{id}/related")
+    java.util.List<ContentItem> related(@PathVariable String id) {
+        return links.related(get(id));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemLinks;
 import org.sunshinehub.content.ItemRepository;
 
 /**
@@ -39,9 +40,11 @@ class BlockProcessor {
     private final Channels channels;
     private final DispatchProperties properties;
     private final Clock clock;
+    private final ItemLinks links;
 
     BlockProcessor(DispatchStore store, SubscriberDirectory subscribers, ItemRepository items, MessageRenderer renderer,
-                   Channels channels, DispatchProperties properties, Clock clock) {
+                   Channels channels, DispatchProperties properties, Clock clock, ItemLinks links) {
+        this.links = links;
         this.store = store;
         this.subscribers = subscribers;
         this.items = items;
@@ -117,7 +120,8 @@ class BlockProcessor {
         String blockId = block.getString("_id");
         int attempt = block.getInteger("attempts", 0) + 1;
         ChannelAdapter adapter = channels.adapter(channel);
-        Map<String, Object> model = MessageRenderer.model(item, queue.getString("replyCode"), adapter.templateModel());
+        Map<String, Object> model = MessageRenderer.model(item, links.related(item), queue.getString("replyCode"),
+                adapter.templateModel());
         List<OutboundMessage> messages = new ArrayList<>(pending.size());
         for (Entry e : pending) {
             model.put("recipient", Map.of("subscriberId", e.subscriberId()));

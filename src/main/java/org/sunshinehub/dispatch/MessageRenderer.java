@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,12 @@ public class MessageRenderer {
 
     /** The values every template sees for one item and plan. */
     static Map<String, Object> model(ContentItem item, String replyCode, Map<String, Object> channelExtras) {
+        return model(item, List.of(), replyCode, channelExtras);
+    }
+
+    /** @param related the interpretations of a document or the document an interpretation explains */
+    static Map<String, Object> model(ContentItem item, List<ContentItem> related, String replyCode,
+                                     Map<String, Object> channelExtras) {
         ItemFields f = item.fields();
         Map<String, Object> fields = new HashMap<>();
         fields.put("id", item.id());
@@ -71,6 +78,8 @@ public class MessageRenderer {
         put(fields, "closesAt", format(DATE_TIME, f.closesAt()));
         Map<String, Object> model = new HashMap<>(channelExtras);
         model.put("item", fields);
+        model.put("related", related.stream().map(r -> Map.of("title", r.fields().title(),
+                "url", r.fields().url() == null ? "" : r.fields().url(), "kind", r.kind().name())).toList());
         model.put("replyCode", replyCode);
         return model;
     }

@@ -64,6 +64,15 @@ public class FeedbackInbox {
                         com.mongodb.client.model.Updates.set("adoptionReason", reason))).getMatchedCount() == 1;
     }
 
+    public long countFor(String itemId) {
+        return feedback.countDocuments(Filters.eq("itemId", itemId));
+    }
+
+    /** Feedback no one has answered yet (answers come with the channels that carry them back). */
+    public long countAwaitingAnswer() {
+        return feedback.countDocuments(Filters.exists("answeredAt", false));
+    }
+
     /** All feedback on an item, as documents (with marks), streamed by the caller. */
     public Iterable<Document> ofItem(String itemId) {
         return feedback.find(Filters.eq("itemId", itemId)).sort(new Document("receivedAt", 1));
