@@ -46,6 +46,11 @@ class OpinionTaskStore {
         return Optional.ofNullable(tasks.find(Filters.eq("_id", id)).first());
     }
 
+    /** Task codes are few and the collection small: a scan is fine here. */
+    Optional<Document> byCode(String code) {
+        return Optional.ofNullable(tasks.find(Filters.eq("code", code)).first());
+    }
+
     List<Document> tasks(String state) {
         return tasks.find(state == null ? new Document() : Filters.eq("state", state))
                 .sort(new Document("base", -1)).limit(200).into(new ArrayList<>());

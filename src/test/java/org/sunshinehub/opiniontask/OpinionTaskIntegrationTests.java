@@ -103,6 +103,25 @@ class OpinionTaskIntegrationTests {
     }
 
     @Test
+    void aDivisionAcknowledgesByReplyingWithTheTaskCode() {
+        try (TestHub hub = TestHub.start()) {
+            String task = alert(hub, "网传养老机构收费乱象", "一般");
+            awaitTexts(hub, ELDERLY_CARE, "交办", 1);
+            String code = TestHub.json(hub.get("/api/opinion-tasks/" + task)).get("code").asText();
+            assertThat(texts(hub, ELDERLY_CARE).get(0)).contains("任务码" + code);
+
+            hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"13800000999\",\"content\":\"" + code + " 已阅\"}");
+            hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"" + ELDERLY_CARE + "\",\"content\":\"" + code + " 已阅\"}");
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode acknowledged = TestHub.json(hub.get("/api/opinion-tasks/" + task));
+                assertThat(acknowledged.get("state").asText()).isEqualTo("ACKNOWLEDGED");
+                assertThat(acknowledged.get("ackBy").asText()).isEqualTo("王处长（短信）");
+            });
+        }
+    }
+
+    @Test
     void aTaskThatMatchesNoDivisionWaitsForStaffToAssignIt() {
         try (TestHub hub = TestHub.start()) {
             String task = alert(hub, "网传某地公交线路调整", "一般");
