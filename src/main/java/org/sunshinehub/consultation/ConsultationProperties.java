@@ -15,11 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param minimumPeriods per consultation type; {@code default} for types not listed
  * @param channels       where an opening draft is pushed (to subscribers of its category)
+ * @param reminderBefore a second push this long before it closes
  */
 @Validated
 @ConfigurationProperties("sunshine.consultations")
 record ConsultationProperties(@Valid @NotEmpty Map<String, Period> minimumPeriods,
-                              @NotNull @DefaultValue("sms") List<String> channels) {
+                              @NotNull @DefaultValue("sms") List<String> channels,
+                              @NotNull @DefaultValue("3d") java.time.Duration reminderBefore) {
 
     Period periodFor(String type) {
         return minimumPeriods.getOrDefault(type == null ? "default" : type, minimumPeriods.get("default"));

@@ -70,9 +70,15 @@ class ConsultationService {
     @EventListener
     void onApproved(ItemApproved event) {
         items.findById(event.itemId()).filter(i -> i.kind() == ItemKind.CONSULTATION).ifPresent(c -> {
+            List<String> topics = c.fields().category() == null ? List.of() : List.of(c.fields().category());
             try {
-                plans.schedule("consultation-opens-" + c.id(), c.id(), properties.channels(),
-                        c.fields().category() == null ? List.of() : List.of(c.fields().category()), c.fields().opensAt());
+                plans.schedule("consultation-opens-" + c.id(), c.id(), properties.channels(), topics,
+                        c.fields().opensAt(), null);
+                java.time.Instant remindAt = c.fields().closesAt().minus(properties.reminderBefore());
+                if (remindAt.isAfter(clock.instant()) && remindAt.isAfter(c.fields().opensAt())) {
+                    plans.schedule("consultation-closing-" + c.id(), c.id(), properties.channels(), topics, remindAt,
+                            "reminder");
+                }
             } catch (RuntimeException e) {
                 log.error("Opening push of consultation {} not scheduled: {}", c.id(), e.getMessage());
             }

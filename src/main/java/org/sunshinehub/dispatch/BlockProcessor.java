@@ -87,7 +87,7 @@ class BlockProcessor {
         List<String> addresses = block.getList("addresses", String.class);
         List<Entry> entries = new ArrayList<>(subscriberIds.size());
         for (int i = 0; i < subscriberIds.size(); i++) {
-            entries.add(new Entry(DispatchStore.deliveryId(block.getString("item"), block.getString("channel"),
+            entries.add(new Entry(DispatchStore.deliveryId(block.getString("deliveryKey"), block.getString("channel"),
                     subscriberIds.get(i)), subscriberIds.get(i), addresses.get(i)));
         }
         return entries;
@@ -122,12 +122,14 @@ class BlockProcessor {
         ChannelAdapter adapter = channels.adapter(channel);
         Map<String, Object> model = MessageRenderer.model(item, links.related(item), queue.getString("replyCode"),
                 adapter.templateModel());
+        String template = MessageRenderer.templateOf(item.kind())
+                + (queue.getString("template") == null ? "" : "-" + queue.getString("template"));
         List<OutboundMessage> messages = new ArrayList<>(pending.size());
         for (Entry e : pending) {
             model.put("recipient", Map.of("subscriberId", e.subscriberId()));
             try {
                 messages.add(new OutboundMessage(e.deliveryId(), e.subscriberId(), e.address(),
-                        renderer.render(channel, MessageRenderer.templateOf(item.kind()), model)));
+                        renderer.render(channel, template, model)));
             } catch (MessageRenderer.RenderException ex) {
                 finish(blockId, pending, DeliveryState.FAILED, ex.getMessage());
                 log.error("Block {} failed: {}", blockId, ex.getMessage());
@@ -137,7 +139,7 @@ class BlockProcessor {
         store.setBlock(blockId, Updates.combine(Updates.set("state", "SENDING"), Updates.set("attempts", attempt)));
         List<SendOutcome> outcomes;
         try {
-            outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), MessageRenderer.templateOf(item.kind()),
+            outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), template,
                     queue.getString("replyCode"), messages), channels.throttle(channel));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw on block {}: {}", channel.code(), blockId, e.toString());

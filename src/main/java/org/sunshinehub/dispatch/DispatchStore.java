@@ -54,8 +54,9 @@ class DispatchStore {
         blocks.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
     }
 
-    static String deliveryId(String itemId, String channel, String subscriberId) {
-        return itemId + ":" + channel + ":" + subscriberId;
+    /** @param deliveryKey the item's id, or the item's id and a purpose ({@link PushJob#deliveryKey()}) */
+    static String deliveryId(String deliveryKey, String channel, String subscriberId) {
+        return deliveryKey + ":" + channel + ":" + subscriberId;
     }
 
     static String blockId(String queueId, long number) {

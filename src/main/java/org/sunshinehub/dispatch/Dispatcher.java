@@ -49,6 +49,8 @@ public class Dispatcher {
                 .append("audience", new Document("topics", job.audience().topics()).append("all", job.audience().all()))
                 .append("urgent", job.urgent())
                 .append("replyCode", job.replyCode())
+                .append("deliveryKey", job.deliveryKey())
+                .append("template", job.purpose())
                 .append("state", Queues.FANNING_OUT)
                 .append("streamed", 0L).append("produced", 0L).append("blocks", 0L).append("claimed", 0L)
                 .append("createdAt", Date.from(clock.instant()));

@@ -98,7 +98,8 @@ class FanOut {
         if (!manifestSubscribers.isEmpty()) {
             store.insertBlock(new Document("_id", DispatchStore.blockId(queueId, progress.blocks))
                     .append("queue", queueId).append("number", progress.blocks)
-                    .append("item", queue.getString("item")).append("channel", channel.code())
+                    .append("item", queue.getString("item")).append("deliveryKey", queue.getString("deliveryKey"))
+                    .append("channel", channel.code())
                     .append("state", "READY").append("attempts", 0)
                     .append("optOutsSince", Date.from(readAt.minus(OPT_OUT_MARGIN)))
                     .append("subscribers", manifestSubscribers).append("addresses", manifestAddresses)
@@ -145,8 +146,9 @@ class FanOut {
         List<Document> batch = new ArrayList<>(recipients.size());
         Date created = Date.from(now);
         String item = queue.getString("item");
+        String key = queue.getString("deliveryKey");
         for (Recipient r : recipients) {
-            batch.add(new Document("_id", DispatchStore.deliveryId(item, channel.code(), r.subscriberId()))
+            batch.add(new Document("_id", DispatchStore.deliveryId(key, channel.code(), r.subscriberId()))
                     .append("plan", queue.getString("plan"))
                     .append("queue", queue.getString("_id"))
                     .append("item", item)

@@ -46,11 +46,14 @@ class PlanService {
     }
 
     PushPlan create(PlanRequest request) {
-        return create(new ObjectId().toHexString(), request);
+        return create(new ObjectId().toHexString(), request, null);
     }
 
-    /** @param id the plan's id; creating a plan with an existing id returns that plan unchanged */
-    PushPlan create(String id, PlanRequest request) {
+    /**
+     * @param id      the plan's id; creating a plan with an existing id returns that plan unchanged
+     * @param purpose null, or what a second push of the item is for
+     */
+    PushPlan create(String id, PlanRequest request, String purpose) {
         List<ChannelKind> channels = validChannels(request.channels());
         AudienceSpec audience = validAudience(request.audience());
         ContentItem item = pushableItem(request.itemId());
@@ -58,7 +61,7 @@ class PlanService {
         Instant sendAt = request.sendAt() == null || request.sendAt().toInstant().isBefore(now)
                 ? now : request.sendAt().toInstant();
         PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(),
-                PushPlan.State.SCHEDULED, store.nextReplyCode(), now, null, 0);
+                PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
         if (!store.insert(plan)) {
             return store.find(id).orElseThrow();
         }
@@ -114,7 +117,7 @@ class PlanService {
     private void startPushes(PushPlan plan) {
         for (ChannelKind channel : plan.channels()) {
             dispatcher.start(new PushJob(plan.id(), plan.itemId(), channel, plan.audience(), plan.urgent(),
-                    plan.replyCode()));
+                    plan.replyCode(), plan.purpose()));
         }
     }
 

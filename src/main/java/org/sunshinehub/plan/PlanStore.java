@@ -68,7 +68,8 @@ class PlanStore {
                 .append("channels", p.channels().stream().map(ChannelKind::code).toList())
                 .append("audience", new Document("topics", p.audience().topics()).append("all", p.audience().all()))
                 .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent()).append("state", p.state().name())
-                .append("replyCode", p.replyCode()).append("createdAt", Date.from(p.createdAt()))
+                .append("replyCode", p.replyCode()).append("purpose", p.purpose())
+                .append("createdAt", Date.from(p.createdAt()))
                 .append("firedAt", p.firedAt() == null ? null : Date.from(p.firedAt())).append("version", p.version());
     }
 
@@ -78,7 +79,7 @@ class PlanStore {
                 d.getList("channels", String.class).stream().map(ChannelKind::of).toList(),
                 new AudienceSpec(audience.getList("topics", String.class), audience.getBoolean("all")),
                 d.getDate("sendAt").toInstant(), d.getBoolean("urgent"), PushPlan.State.valueOf(d.getString("state")),
-                d.getString("replyCode"), d.getDate("createdAt").toInstant(),
+                d.getString("replyCode"), d.getString("purpose"), d.getDate("createdAt").toInstant(),
                 Optional.ofNullable(d.getDate("firedAt")).map(Date::toInstant).orElse(null),
                 d.get("version", Number.class).longValue());
     }

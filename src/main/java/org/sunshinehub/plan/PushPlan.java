@@ -8,9 +8,11 @@ import org.sunshinehub.audience.ChannelKind;
 /**
  * @param replyCode a short number that replies to this plan's messages carry (SMS extension code, WeChat
  *                  "#code"), so a reply is linked to the item it answers
+ * @param purpose   null, or what a second push of the item is for (see {@code PushJob})
  */
 record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
-                boolean urgent, State state, String replyCode, Instant createdAt, Instant firedAt, long version) {
+                boolean urgent, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
+                long version) {
 
     enum State { SCHEDULED, SENDING, CANCELLED }
 
@@ -19,7 +21,7 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
     }
 
     PushPlan moved(State newState, Instant firedAt) {
-        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, newState, replyCode, createdAt, firedAt,
-                version + 1);
+        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, newState, replyCode, purpose, createdAt,
+                firedAt, version + 1);
     }
 }

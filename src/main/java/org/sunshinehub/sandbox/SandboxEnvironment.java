@@ -25,7 +25,8 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
     static final Map<String, String> TEMPLATE_CODES = Map.of(
             "disclosure", "SMS_SANDBOX_DISCLOSURE", "consultation", "SMS_SANDBOX_CONSULTATION",
             "interpretation", "SMS_SANDBOX_INTERPRETATION", "opinion-task", "SMS_SANDBOX_OPINION_TASK",
-            "adoption-report", "SMS_SANDBOX_ADOPTION_REPORT", "feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED");
+            "adoption-report", "SMS_SANDBOX_ADOPTION_REPORT", "feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED",
+            "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

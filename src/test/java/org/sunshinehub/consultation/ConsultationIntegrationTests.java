@@ -54,6 +54,24 @@ class ConsultationIntegrationTests {
     }
 
     @Test
+    void subscribersAreRemindedBeforeTheConsultationCloses() {
+        try (TestHub hub = TestHub.start()) {
+            List<String> phones = new Pushes(hub).subscribers("1360002", 2, "养老服务");
+            OffsetDateTime now = OffsetDateTime.ofInstant(hub.clock().instant(), SunshineHubApplication.ZONE);
+            // Closing 3 days and 4 seconds from now: the reminder (3 days before) falls due in 4 seconds.
+            hub.post("/api/intake/consultations", consultation("行政规范性文件", now.toString(),
+                    now.plusDays(3).plusSeconds(4).toString(), ",\"shortPeriodReason\":\"测试：急需出台\""));
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                List<String> received = texts(hub, phones.get(0));
+                assertThat(received).anyMatch(t -> t.contains("公开征求意见，截止"));
+                assertThat(received).anyMatch(t -> t.contains("公开征求意见将于") && t.contains("尚未提出意见的可直接回复本短信"));
+            });
+            assertThat(texts(hub, phones.get(1))).hasSize(2);
+        }
+    }
+
+    @Test
     void aConsultationIsPushedCollectsOpinionsClosesAndReportsBackToParticipants() {
         try (TestHub hub = TestHub.start()) {
             Pushes pushes = new Pushes(hub);
