@@ -34,6 +34,7 @@ final class ItemDocuments {
         put(d, "explainsDocNumber", f.explainsDocNumber());
         put(d, "severity", f.severity());
         put(d, "division", f.division());
+        put(d, "supervisionWorkingDays", f.supervisionWorkingDays());
         d.append("receivedAt", date(item.receivedAt()));
         if (item.withheld() != null) {
             Withholding w = item.withheld();
@@ -52,7 +53,7 @@ final class ItemDocuments {
                 d.getString("issuer"), d.getString("category"), instant(d, "publishedAt"), d.getString("url"),
                 d.getString("summary"), d.getString("body"), instant(d, "opensAt"), instant(d, "closesAt"),
                 d.getString("consultationType"), d.getString("shortPeriodReason"), d.getString("explainsDocNumber"), d.getString("severity"),
-                d.getString("division"));
+                d.getString("division"), d.getInteger("supervisionWorkingDays"));
         Document w = d.get("withheld", Document.class);
         return new ContentItem(
                 d.getObjectId("_id").toHexString(),

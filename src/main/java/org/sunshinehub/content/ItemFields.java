@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * What a source says about an item. Common fields first; the rest apply to one kind each
- * (consultation period, type and the reason recorded for a period shorter than the legal minimum; the document an interpretation explains; an opinion task's severity and
+ * (consultation period, type and the reason recorded for a period shorter than the legal minimum; an opinion
+ * task's working days to settle a 督办函 (SupervisionLetter) from a superior office; the document an interpretation explains; an opinion task's severity and
  * division). Absent values are null.
  */
 public record ItemFields(
@@ -24,5 +25,6 @@ public record ItemFields(
         String shortPeriodReason,
         String explainsDocNumber,
         String severity,
-        String division) {
+        String division,
+        Integer supervisionWorkingDays) {
 }

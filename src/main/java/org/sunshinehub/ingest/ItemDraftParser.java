@@ -29,7 +29,7 @@ final class ItemDraftParser {
             ItemKind.DISCLOSURE, Set.of(),
             ItemKind.CONSULTATION, Set.of("opensAt", "closesAt", "consultationType", "shortPeriodReason"),
             ItemKind.INTERPRETATION, Set.of("explainsDocNumber"),
-            ItemKind.OPINION_TASK, Set.of("severity", "division"));
+            ItemKind.OPINION_TASK, Set.of("severity", "division", "supervisionWorkingDays"));
     static final Set<String> SEVERITIES = Set.of("重大突发", "一般");
 
     private final JsonNode json;
@@ -64,7 +64,7 @@ final class ItemDraftParser {
                 time("opensAt", kind == ItemKind.CONSULTATION), time("closesAt", kind == ItemKind.CONSULTATION),
                 text("consultationType", 50, false), text("shortPeriodReason", 1_000, false),
                 text("explainsDocNumber", 100, false),
-                severity(), text("division", 100, false));
+                severity(), text("division", 100, false), workingDays("supervisionWorkingDays"));
         if (fields.opensAt() != null && fields.closesAt() != null && !fields.closesAt().isAfter(fields.opensAt())) {
             errors.put("closesAt", "须晚于 opensAt");
         }
@@ -146,6 +146,19 @@ final class ItemDraftParser {
         }
         errors.put("url", "须为 http 或 https 地址");
         return null;
+    }
+
+    /** A 督办函's working days: a whole number from 1 to 60. */
+    private Integer workingDays(String field) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > 60) {
+            errors.put(field, "须为 1 到 60 的整数（工作日）");
+            return null;
+        }
+        return node.asInt();
     }
 
     private String severity() {

@@ -46,7 +46,8 @@ class OpinionTaskController {
 
     @PostMapping("/{id}/respond")
     Document respond(@PathVariable String id, @RequestBody Response body) {
-        return tasks.respond(id, required(body.text(), "text"), body.link(), required(body.by(), "by"), body.deadline());
+        return tasks.respond(id, required(body.text(), "text"), body.link(), required(body.by(), "by"), body.deadline(),
+                body.publish());
     }
 
     private static String required(String value, String field) {
@@ -62,6 +63,7 @@ class OpinionTaskController {
     record Acknowledgement(String by) {
     }
 
-    record Response(String text, String link, String by, String deadline) {
+    /** @param publish also take the response in as a Disclosure, to be reviewed and pushed */
+    record Response(String text, String link, String by, String deadline, boolean publish) {
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,12 +22,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.audience.PhoneNumbers;
+import org.sunshinehub.calendar.WorkingDayCalendar;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.content.ItemReceived;
 import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.dispatch.SendOutcome;
+import org.sunshinehub.ingest.ItemIntake;
 
 /**
  * The life of a task: created with its deadlines and timers when its item arrives; assigned (by the rules or by
@@ -52,9 +55,13 @@ class OpinionTaskService {
     private final Dispatcher dispatcher;
     private final OpinionTaskProperties properties;
     private final Clock clock;
+    private final WorkingDayCalendar calendar;
+    private final ItemIntake intake;
 
     OpinionTaskService(OpinionTaskStore store, ItemRepository items, Divisions divisions, Dispatcher dispatcher,
-                       OpinionTaskProperties properties, Clock clock) {
+                       OpinionTaskProperties properties, Clock clock, WorkingDayCalendar calendar, ItemIntake intake) {
+        this.calendar = calendar;
+        this.intake = intake;
         this.store = store;
         this.items = items;
         this.divisions = divisions;
@@ -78,6 +85,14 @@ class OpinionTaskService {
                 properties.deadlines().get("一般"))) {
             deadlines.add(new Document("name", d.name()).append("due", Date.from(base.plus(Duration.ofHours(d.hours()))))
                     .append("state", "OPEN"));
+        }
+        Integer supervision = item.fields().supervisionWorkingDays();
+        if (supervision != null) {
+            // 督办函: settled by the end of the n-th working day after receipt (the day of receipt not counted).
+            LocalDate last = calendar.plusWorkingDays(base.atZone(SunshineHubApplication.ZONE).toLocalDate(), supervision);
+            deadlines.add(new Document("name", "督办函办结（" + supervision + "个工作日）")
+                    .append("due", Date.from(last.atTime(properties.supervisionDueTime()).atZone(SunshineHubApplication.ZONE)
+                            .toInstant())).append("state", "OPEN"));
         }
         Optional<Division> division = divisions.responsibleFor(item.fields());
         Document task = new Document("_id", item.id()).append("code", store.nextCode())
@@ -140,8 +155,12 @@ class OpinionTaskService {
         return find(taskId);
     }
 
-    /** @param deadline the obligation answered (e.g. 发布权威信息); null answers every open one */
-    Document respond(String taskId, String text, String link, String by, String deadline) {
+    /**
+     * @param deadline the obligation answered (e.g. 发布权威信息); null answers every open one
+     * @param publish  also take the response in as a Disclosure (it then passes the negative list and review
+     *                 like any other item, and is pushed by a plan)
+     */
+    Document respond(String taskId, String text, String link, String by, String deadline, boolean publish) {
         Document task = find(taskId);
         List<Document> deadlines = task.getList("deadlines", Document.class);
         boolean named = false;
@@ -159,6 +178,13 @@ class OpinionTaskService {
                 Updates.push("responses", new Document("text", text).append("link", link).append("by", by)
                         .append("deadline", deadline).append("at", Date.from(clock.instant()))),
                 Updates.set("state", allClosed ? "RESPONDED" : task.getString("state"))));
+        if (publish) {
+            int n = task.getList("responses", Document.class, List.of()).size() + 1;
+            String itemId = intake.take(ItemKind.DISCLOSURE, "opinion-task", taskId + "-" + n,
+                    "关于“" + task.getString("title") + "”的回应", text, link,
+                    divisions.byId(Optional.ofNullable(task.getString("division")).orElse("")).map(Division::name).orElse(null));
+            store.updateTask(taskId, Updates.push("publishedAs", itemId));
+        }
         return find(taskId);
     }
 

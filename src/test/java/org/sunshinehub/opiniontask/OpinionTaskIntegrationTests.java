@@ -122,6 +122,32 @@ class OpinionTaskIntegrationTests {
     }
 
     @Test
+    void aSupervisionLetterIsDueInWorkingDaysAndAResponseCanBePublishedAsADisclosure() {
+        try (TestHub hub = TestHub.start()) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(hub.clock().instant(), SunshineHubApplication.ZONE);
+            String task = TestHub.json(hub.post("/api/intake/opinion-tasks", """
+                    {"source":"supervision","sourceId":"%s","title":"省政府督办：低保资金发放进度","division":"social-assistance",
+                     "publishedAt":"%s","supervisionWorkingDays":5}""".formatted(UUID.randomUUID(), now))).get("id").asText();
+            String fifthWorkingDay = TestHub.json(hub.get("/api/calendar/working-days?from=" + now.toLocalDate() + "&add=5"))
+                    .get("date").asText();
+
+            JsonNode deadlines = TestHub.json(hub.get("/api/opinion-tasks/" + task)).get("deadlines");
+            assertThat(deadlines.get(1).get("name").asText()).isEqualTo("督办函办结（5个工作日）");
+            assertThat(deadlines.get(1).get("due").asText()).startsWith(fifthWorkingDay + "T18:00:00");
+
+            JsonNode responded = TestHub.json(hub.post("/api/opinion-tasks/" + task + "/respond",
+                    "{\"text\":\"全省低保资金已于本月全部发放到位\",\"by\":\"陈处长\",\"publish\":true}"));
+            String published = responded.get("publishedAs").get(0).asText();
+            JsonNode disclosure = TestHub.json(hub.get("/api/items/" + published));
+            assertThat(disclosure.get("kind").asText()).isEqualTo("DISCLOSURE");
+            assertThat(disclosure.get("state").asText()).isEqualTo("PENDING_REVIEW");
+            assertThat(disclosure.get("issuer").asText()).isEqualTo("社会救助处");
+            assertThat(hub.post("/api/intake/opinion-tasks", "{\"source\":\"s\",\"sourceId\":\"x\",\"title\":\"t\","
+                    + "\"supervisionWorkingDays\":0}").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aTaskThatMatchesNoDivisionWaitsForStaffToAssignIt() {
         try (TestHub hub = TestHub.start()) {
             String task = alert(hub, "网传某地公交线路调整", "一般");
