@@ -24,8 +24,17 @@ public class ItemIntake {
      */
     public String take(ItemKind kind, String source, String sourceId, String title, String body, String url,
                        String issuer) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("source", source).put("sourceId", sourceId)
-                .put("title", title).put("body", body).put("url", url).put("issuer", issuer);
+        return take(kind, JsonNodeFactory.instance.objectNode().put("source", source).put("sourceId", sourceId)
+                .put("title", title).put("body", body).put("url", url).put("issuer", issuer));
+    }
+
+    /** An opinion task the hub raises itself, for a division (by id) or for staff to assign. */
+    public String takeOpinionTask(String source, String sourceId, String title, String division) {
+        return take(ItemKind.OPINION_TASK, JsonNodeFactory.instance.objectNode().put("source", source)
+                .put("sourceId", sourceId).put("title", title).put("division", division));
+    }
+
+    private String take(ItemKind kind, ObjectNode json) {
         return intake.accept(kind, ItemDraftParser.parse(kind, json, Set.of()), false).item().id();
     }
 }

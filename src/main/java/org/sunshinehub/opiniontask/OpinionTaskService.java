@@ -57,9 +57,12 @@ class OpinionTaskService {
     private final Clock clock;
     private final WorkingDayCalendar calendar;
     private final ItemIntake intake;
+    private final InterpretationWatch interpretations;
 
     OpinionTaskService(OpinionTaskStore store, ItemRepository items, Divisions divisions, Dispatcher dispatcher,
-                       OpinionTaskProperties properties, Clock clock, WorkingDayCalendar calendar, ItemIntake intake) {
+                       OpinionTaskProperties properties, Clock clock, WorkingDayCalendar calendar, ItemIntake intake,
+                       InterpretationWatch interpretations) {
+        this.interpretations = interpretations;
         this.calendar = calendar;
         this.intake = intake;
         this.store = store;
@@ -205,6 +208,10 @@ class OpinionTaskService {
 
     private void fire(Document timer) {
         String id = timer.getString("_id");
+        if (InterpretationWatch.CHECK.equals(timer.getString("kind"))) {
+            store.settleTimer(id, interpretations.check(timer), null);
+            return;
+        }
         Document task = store.task(timer.getString("task")).orElse(null);
         ContentItem item = task == null ? null : items.findById(task.getString("_id")).orElse(null);
         if (item == null) {

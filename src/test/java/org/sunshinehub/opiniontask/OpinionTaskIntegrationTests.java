@@ -148,6 +148,28 @@ class OpinionTaskIntegrationTests {
     }
 
     @Test
+    void aDocumentStillWithoutAnInterpretationRaisesATaskForItsDraftingDivision() {
+        try (TestHub hub = TestHub.start("--sunshine.interpretations.required-categories=政策文件")) {
+            String lonely = TestHub.json(hub.post("/api/intake/disclosures", """
+                    {"source":"website","sourceId":"%s","title":"关于提高养老服务补贴标准的通知","category":"政策文件",
+                     "docNumber":"粤民规〔2026〕7号"}""".formatted(UUID.randomUUID()))).get("id").asText();
+            hub.post("/api/intake/disclosures", """
+                    {"source":"website","sourceId":"%s","title":"关于养老机构星级评定的通知","category":"政策文件",
+                     "docNumber":"粤民规〔2026〕8号"}""".formatted(UUID.randomUUID()));
+            hub.post("/api/intake/interpretations", """
+                    {"source":"website","sourceId":"%s","title":"星级评定政策解读","explainsDocNumber":"粤民规〔2026〕8号"}"""
+                    .formatted(UUID.randomUUID()));
+
+            hub.clock().advance(Duration.ofDays(10));
+
+            awaitTexts(hub, ELDERLY_CARE, "尚无政策解读", 1);
+            JsonNode raised = TestHub.json(hub.get("/api/items?kind=OPINION_TASK&q=尚无政策解读")).get("items");
+            assertThat(raised).hasSize(1);
+            assertThat(raised.get(0).get("sourceId").asText()).isEqualTo(lonely);
+        }
+    }
+
+    @Test
     void aTaskThatMatchesNoDivisionWaitsForStaffToAssignIt() {
         try (TestHub hub = TestHub.start()) {
             String task = alert(hub, "网传某地公交线路调整", "一般");
