@@ -16,6 +16,8 @@ final class SmsLedger {
 
     private final int limit;
     private final Deque<SentSms> recent = new ConcurrentLinkedDeque<>();
+    /** The deque's size() walks it; this keeps the bound check O(1). */
+    private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> lastExtendCode = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
 
@@ -33,8 +35,8 @@ final class SmsLedger {
             return;
         }
         recent.addLast(sms);
-        while (recent.size() > limit) {
-            recent.pollFirst();
+        if (kept.incrementAndGet() > limit && recent.pollFirst() != null) {
+            kept.decrementAndGet();
         }
         if (sms.extendCode() != null) {
             lastExtendCode.put(sms.phone(), sms.extendCode());
