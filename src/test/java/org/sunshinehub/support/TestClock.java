@@ -3,6 +3,7 @@ package org.sunshinehub.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -28,10 +29,15 @@ public final class TestClock extends Clock {
         return Instant.now().plus(offset);
     }
 
-    /** Makes it this time of day in Beijing, today. */
+    /** Makes it this time of day in Beijing, on the clock's current day. */
     public void setBeijingTime(LocalTime time) {
-        ZonedDateTime now = ZonedDateTime.now(SunshineHubApplication.ZONE);
-        offset = Duration.between(now, now.with(time));
+        ZonedDateTime now = instant().atZone(SunshineHubApplication.ZONE);
+        offset = offset.plus(Duration.between(now, now.with(time)));
+    }
+
+    /** Makes it this moment in Beijing; time goes on from there. */
+    public void setBeijing(LocalDateTime moment) {
+        offset = Duration.between(Instant.now(), moment.atZone(SunshineHubApplication.ZONE).toInstant());
     }
 
     public void advance(Duration by) {

@@ -1,6 +1,6 @@
 package org.sunshinehub.support;
 
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import org.springframework.context.annotation.Bean;
 
 /** Given to the application before its own configuration, so its {@code Clock} bean stands back. */
@@ -9,8 +9,9 @@ class TestClockSource {
     @Bean
     TestClock clock() {
         TestClock clock = new TestClock();
-        // Tests run in office hours whatever the real time, unless they move the clock themselves.
-        clock.setBeijingTime(LocalTime.of(10, 0));
+        // Tests run on a working-day morning inside the calendar data (2025–2026) whatever the real date, so a
+        // period counted from "now" never reaches a year without data, nor quiet hours.
+        clock.setBeijing(LocalDateTime.of(2026, 6, 10, 10, 0));
         return clock;
     }
 }
