@@ -1,6 +1,5 @@
 package org.sunshinehub.sandbox;
 
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +54,5 @@ final class SmsLedger {
         Map<String, Long> snapshot = new java.util.TreeMap<>();
         counters.forEach((k, v) -> snapshot.put(k, v.get()));
         return snapshot;
-    }
-
-    List<SentSms> all() {
-        return new ArrayList<>(recent);
     }
 }
