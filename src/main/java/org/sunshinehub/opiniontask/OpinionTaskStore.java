@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.Sequences;
 
 /**
  * {@code opinionTasks} (one per OPINION_TASK item, {@code _id} = the item's id) and {@code opinionTaskTimers}
@@ -28,12 +29,12 @@ class OpinionTaskStore {
 
     private final MongoCollection<Document> tasks;
     private final MongoCollection<Document> timers;
-    private final MongoCollection<Document> counters;
+    private final Sequences sequences;
 
-    OpinionTaskStore(MongoDatabase database) {
+    OpinionTaskStore(MongoDatabase database, Sequences sequences) {
+        this.sequences = sequences;
         this.tasks = database.getCollection("opinionTasks");
         this.timers = database.getCollection("opinionTaskTimers");
-        this.counters = database.getCollection("counters");
         timers.createIndex(Indexes.ascending("state", "dueAt"), new IndexOptions().name("state_due"));
         timers.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
     }
@@ -89,8 +90,6 @@ class OpinionTaskStore {
     }
 
     String nextCode() {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", "opinionTaskCode"), Updates.inc("seq", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return "R" + (1000 + counter.get("seq", Number.class).longValue());
+        return "R" + (1000 + sequences.next("opinionTaskCode"));
     }
 }

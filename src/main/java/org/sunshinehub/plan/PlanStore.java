@@ -3,11 +3,8 @@ package org.sunshinehub.plan;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,17 +14,18 @@ import org.springframework.stereotype.Component;
 import org.sunshinehub.audience.AudienceSpec;
 import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.Sequences;
 
 /** The {@code plans} collection; changes are conditional on {@code version}. */
 @Component
 class PlanStore {
 
     private final MongoCollection<Document> plans;
-    private final MongoCollection<Document> counters;
+    private final Sequences sequences;
 
-    PlanStore(MongoDatabase database) {
+    PlanStore(MongoDatabase database, Sequences sequences) {
         this.plans = database.getCollection("plans");
-        this.counters = database.getCollection("counters");
+        this.sequences = sequences;
         plans.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
         plans.createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
     }
@@ -58,9 +56,7 @@ class PlanStore {
 
     /** 1000–9999, then round again: the newest plan with a code wins when replies are linked. */
     String nextReplyCode() {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", "replyCode"), Updates.inc("seq", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return String.valueOf(1000 + counter.get("seq", Number.class).longValue() % 9000);
+        return String.valueOf(1000 + sequences.next("replyCode") % 9000);
     }
 
     private static Document toDocument(PushPlan p) {
