@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.sunshinehub.web.Paging;
 
 @RestController
 @RequestMapping("/api/subscribers")
@@ -54,9 +55,7 @@ class SubscriberController {
                         @RequestParam(required = false) String appRegistrationId,
                         @RequestParam(required = false) String topic,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page 须 ≥ 0，size 须在 1 到 100 之间");
-        }
+        Paging.check(page, size);
         List<Bson> conditions = new ArrayList<>();
         if (phone != null) {
             conditions.add(Filters.eq("phone", PhoneNumbers.normalise(phone).orElse(phone)));

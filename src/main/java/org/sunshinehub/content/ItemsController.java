@@ -8,13 +8,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.sunshinehub.web.Paging;
 
 /** Staff read API: what the sources brought in, with review history and the levels still to sign. */
 @RestController
 @RequestMapping("/api/items")
 class ItemsController {
-
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final ItemRepository repository;
     private final ItemLinks links;
@@ -28,10 +27,7 @@ class ItemsController {
     ItemPage list(@RequestParam(required = false) String kind, @RequestParam(required = false) String state,
                   @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page 须 ≥ 0，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间");
-        }
+        Paging.check(page, size);
         return repository.find(new ItemQuery(parse(ItemKind.class, "kind", kind), parse(ItemState.class, "state", state),
                 q, page, size));
     }

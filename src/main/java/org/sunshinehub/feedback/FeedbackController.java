@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.sunshinehub.web.Paging;
 
 @RestController
 @RequestMapping("/api/feedback")
@@ -28,9 +29,7 @@ class FeedbackController {
     FeedbackPage list(@RequestParam(required = false) String itemId, @RequestParam(required = false) String channel,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime since,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page 须 ≥ 0，size 须在 1 到 100 之间");
-        }
+        Paging.check(page, size);
         if (channel != null && !CHANNELS.contains(channel)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "channel 可选 " + CHANNELS);
         }
