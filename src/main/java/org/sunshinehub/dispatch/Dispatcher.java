@@ -46,7 +46,7 @@ public class Dispatcher {
                 .append("plan", job.planId())
                 .append("item", job.itemId())
                 .append("channel", job.channel().code())
-                .append("audience", new Document("topics", job.audience().topics()).append("all", job.audience().all()))
+                .append("audience", job.audience().toDocument())
                 .append("urgent", job.urgent())
                 .append("replyCode", job.replyCode())
                 .append("deliveryKey", job.deliveryKey())

@@ -57,8 +57,7 @@ class FanOut {
                 queue.get("blocks", Number.class).longValue(), queue.get("produced", Number.class).longValue());
         adoptBlockWrittenBeforeCrash(queueId, progress);
         ChannelKind channel = ChannelKind.of(queue.getString("channel"));
-        Document audienceDoc = queue.get("audience", Document.class);
-        AudienceSpec audience = new AudienceSpec(audienceDoc.getList("topics", String.class), audienceDoc.getBoolean("all"));
+        AudienceSpec audience = AudienceSpec.fromDocument(queue.get("audience", Document.class));
         long started = System.nanoTime();
         try {
             subscribers.stream(audience, channel, progress.streamed, properties.channel(channel).batchSize(),

@@ -62,7 +62,7 @@ class PlanStore {
     private static Document toDocument(PushPlan p) {
         return new Document("_id", p.id()).append("itemId", p.itemId())
                 .append("channels", p.channels().stream().map(ChannelKind::code).toList())
-                .append("audience", new Document("topics", p.audience().topics()).append("all", p.audience().all()))
+                .append("audience", p.audience().toDocument())
                 .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent()).append("state", p.state().name())
                 .append("replyCode", p.replyCode()).append("purpose", p.purpose())
                 .append("createdAt", Date.from(p.createdAt()))
@@ -70,10 +70,9 @@ class PlanStore {
     }
 
     private static PushPlan of(Document d) {
-        Document audience = d.get("audience", Document.class);
         return new PushPlan(d.getString("_id"), d.getString("itemId"),
                 d.getList("channels", String.class).stream().map(ChannelKind::of).toList(),
-                new AudienceSpec(audience.getList("topics", String.class), audience.getBoolean("all")),
+                AudienceSpec.fromDocument(d.get("audience", Document.class)),
                 d.getDate("sendAt").toInstant(), d.getBoolean("urgent"), PushPlan.State.valueOf(d.getString("state")),
                 d.getString("replyCode"), d.getString("purpose"), d.getDate("createdAt").toInstant(),
                 Optional.ofNullable(d.getDate("firedAt")).map(Date::toInstant).orElse(null),
