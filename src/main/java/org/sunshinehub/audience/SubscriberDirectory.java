@@ -20,11 +20,28 @@ public class SubscriberDirectory {
     private static final Logger log = LoggerFactory.getLogger(SubscriberDirectory.class);
 
     private final SubscriberStore store;
+    private final SubscriberService registrations;
     private final Clock clock;
 
-    SubscriberDirectory(SubscriberStore store, Clock clock) {
+    SubscriberDirectory(SubscriberStore store, SubscriberService registrations, Clock clock) {
         this.store = store;
+        this.registrations = registrations;
         this.clock = clock;
+    }
+
+    /**
+     * A citizen asks to receive on this channel (e.g. follows the WeChat account): the identity is created, or
+     * re-activated if it had opted out, and gains {@code topics}.
+     *
+     * @throws org.sunshinehub.web.InvalidInputException when the address is not valid for the channel
+     */
+    public Subscriber optIn(ChannelKind channel, String address, List<String> topics) {
+        return registrations.register(SubscriberRequest.of(channel, address, topics, true)).subscriber();
+    }
+
+    /** Takes topics off the subscriber with this address; empty when the address is unknown. */
+    public Optional<Subscriber> dropTopics(ChannelKind channel, String address, Set<String> topics) {
+        return store.subscriberIdOf(channel, address).flatMap(id -> registrations.dropTopics(id, topics));
     }
 
     /** Receives the audience batch by batch. */

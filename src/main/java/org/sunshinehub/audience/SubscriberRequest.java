@@ -9,4 +9,11 @@ import java.util.List;
  */
 record SubscriberRequest(String phone, String wechatOpenId, String appRegistrationId, String weiboUid,
                          List<String> topics, boolean optIn) {
+
+    /** A registration of one identity. */
+    static SubscriberRequest of(ChannelKind channel, String address, List<String> topics, boolean optIn) {
+        return new SubscriberRequest(channel == ChannelKind.SMS ? address : null,
+                channel == ChannelKind.WECHAT ? address : null, channel == ChannelKind.APP ? address : null,
+                channel == ChannelKind.WEIBO ? address : null, topics, optIn);
+    }
 }

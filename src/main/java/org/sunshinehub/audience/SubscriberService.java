@@ -92,6 +92,25 @@ class SubscriberService {
         }
     }
 
+    Optional<Subscriber> dropTopics(String id, Set<String> topics) {
+        while (true) {
+            Optional<Subscriber> current = store.find(id);
+            if (current.isEmpty()) {
+                return current;
+            }
+            Subscriber s = current.get();
+            List<String> kept = s.topics().stream().filter(t -> !topics.contains(t)).toList();
+            if (kept.size() == s.topics().size()) {
+                return current;
+            }
+            Subscriber updated = new Subscriber(id, s.phone(), s.wechatOpenId(), s.appRegistrationId(), s.weiboUid(),
+                    kept, s.optedOut(), s.createdAt(), s.version() + 1);
+            if (store.replaceIfUnchanged(updated)) {
+                return Optional.of(updated);
+            }
+        }
+    }
+
     private static Map<ChannelKind, String> validIdentities(SubscriberRequest request) {
         Map<String, String> errors = new TreeMap<>();
         Map<ChannelKind, String> identities = new EnumMap<>(ChannelKind.class);

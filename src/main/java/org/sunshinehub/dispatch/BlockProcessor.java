@@ -140,7 +140,8 @@ class BlockProcessor {
         List<SendOutcome> outcomes;
         try {
             outcomes = adapter.send(new OutboundBatch(blockId, attempt, item.id(), template,
-                    queue.getString("replyCode"), messages), channels.throttle(channel));
+                    queue.getString("replyCode"), queue.getBoolean("broadcast", false), messages),
+                    channels.throttle(channel));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw on block {}: {}", channel.code(), blockId, e.toString());
             outcomes = messages.stream().map(m -> SendOutcome.retry(e.getClass().getSimpleName())).toList();

@@ -54,7 +54,7 @@ public class DeliveryReceipts {
                 log.warn("Receipt for unknown batch {} ignored", receipt.batchId());
                 continue;
             }
-            DeliveryState state = receipt.delivered() ? DeliveryState.DELIVERED : DeliveryState.UNDELIVERED;
+            DeliveryState state = receipt.outcome().state();
             updates.computeIfAbsent(state, s -> new ArrayList<>()).add(new AbstractMap.SimpleEntry<>(delivery.get(),
                     DispatchStore.toState(state, now, Updates.set("receiptCode", receipt.code()),
                             Updates.set("receiptAt", java.util.Date.from(now)))));
@@ -72,6 +72,11 @@ public class DeliveryReceipts {
             }
         });
         return known;
+    }
+
+    /** A broadcast's result for a whole batch (e.g. WeChat's mass-send counts), kept on its block. */
+    public void applyBroadcast(String batchId, Map<String, Object> result) {
+        store.setBlock(batchId.split("#", 2)[0], Updates.set("broadcastResult", new Document(result)));
     }
 
     /** The block's manifest, as address → delivery id, cached: receipts of one block come in bursts. */

@@ -194,6 +194,12 @@ class DispatchStore {
                         .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)));
     }
 
+    /** The results broadcast sends reported on a queue's blocks: a scan, asked only of broadcast plans. */
+    List<Document> broadcastResults(String queueId) {
+        return blocks.find(Filters.and(Filters.eq("queue", queueId), Filters.exists("broadcastResult")))
+                .map(b -> b.get("broadcastResult", Document.class)).into(new java.util.ArrayList<>());
+    }
+
     Optional<Document> block(String blockId) {
         return Optional.ofNullable(blocks.find(Filters.eq("_id", blockId)).first());
     }

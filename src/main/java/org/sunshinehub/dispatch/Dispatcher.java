@@ -48,6 +48,7 @@ public class Dispatcher {
                 .append("channel", job.channel().code())
                 .append("audience", job.audience().toDocument())
                 .append("urgent", job.urgent())
+                .append("broadcast", job.broadcast())
                 .append("replyCode", job.replyCode())
                 .append("deliveryKey", job.deliveryKey())
                 .append("template", job.purpose())
@@ -103,8 +104,17 @@ public class Dispatcher {
             return SendOutcome.permanent(e.getMessage());
         }
         OutboundMessage message = new OutboundMessage(NOTICE_PREFIX + noticeId, null, address, content);
-        return adapter.send(new OutboundBatch(NOTICE_PREFIX + noticeId, 1, item.id(), template, null,
+        return adapter.send(new OutboundBatch(NOTICE_PREFIX + noticeId, 1, item.id(), template, null, false,
                 List.of(message)), channels.throttle(channel)).get(0);
+    }
+
+    /** What broadcast sends of a plan reported (e.g. WeChat mass-send counts), one entry per batch. */
+    public List<Map<String, Object>> broadcastResults(String planId) {
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (Document queue : store.queuesOfPlan(planId)) {
+            store.broadcastResults(queue.getString("_id")).forEach(r -> results.add(new java.util.LinkedHashMap<>(r)));
+        }
+        return results;
     }
 
     /** The item of the newest push that used this reply code, for linking citizens' replies. */

@@ -8,9 +8,10 @@ import java.util.List;
  * @param template  the template (and so the provider template) used: the item kind, e.g. {@code disclosure},
  *                  or a notice's, e.g. {@code opinion-task}
  * @param replyCode the plan's short code citizens' replies carry (e.g. SMS {@code SmsUpExtendCode})
+ * @param broadcast the plan allows the channel's broadcast form (e.g. WeChat mass send) for this batch
  */
 public record OutboundBatch(String batchId, int attempt, String itemId, String template, String replyCode,
-                            List<OutboundMessage> messages) {
+                            boolean broadcast, List<OutboundMessage> messages) {
 
     public OutboundBatch {
         messages = List.copyOf(messages);

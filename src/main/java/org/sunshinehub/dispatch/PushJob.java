@@ -10,7 +10,7 @@ import org.sunshinehub.audience.ChannelKind;
  *                reaches people the first one reached, rendered from {@code <kind>-<purpose>.ftl}
  */
 public record PushJob(String planId, String itemId, ChannelKind channel, AudienceSpec audience, boolean urgent,
-                      String replyCode, String purpose) {
+                      boolean broadcast, String replyCode, String purpose) {
 
     /** What deliveries are keyed by: the item, or the item and the purpose. */
     String deliveryKey() {

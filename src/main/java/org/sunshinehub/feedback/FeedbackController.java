@@ -7,6 +7,9 @@ import org.bson.conversions.Bson;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +23,41 @@ class FeedbackController {
     private static final List<String> CHANNELS = List.of("sms", "wechat", "app", "weibo", "web");
 
     private final FeedbackInbox inbox;
+    private final List<AnswerChannel> answerChannels;
+    private final java.time.Clock clock;
 
-    FeedbackController(FeedbackInbox inbox) {
+    FeedbackController(FeedbackInbox inbox, List<AnswerChannel> answerChannels, java.time.Clock clock) {
         this.inbox = inbox;
+        this.answerChannels = answerChannels;
+        this.clock = clock;
+    }
+
+    /** Staff answer one piece of feedback; it goes back on the channel it came from, and is recorded. */
+    @PostMapping("/{id}/answer")
+    Answered answer(@PathVariable String id, @RequestBody AnswerRequest request) {
+        if (request.text() == null || request.text().isBlank() || request.text().length() > 600) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "text 不能为空且不超过 600 字");
+        }
+        Feedback feedback = inbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这条反馈"));
+        AnswerChannel channel = answerChannels.stream().filter(c -> c.channel().equals(feedback.channel())).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+                        "渠道 " + feedback.channel() + " 暂不支持直接回复，请另行联系"));
+        try {
+            channel.answer(feedback, request.text().strip());
+        } catch (AnswerChannel.AnswerRefusedException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "回复暂未发出，请稍后重试");
+        }
+        java.time.Instant at = clock.instant();
+        inbox.recordAnswer(id, request.text().strip(), at);
+        return new Answered(id, feedback.channel(), request.text().strip(), at);
+    }
+
+    record AnswerRequest(String text) {
+    }
+
+    record Answered(String feedbackId, String channel, String answer, java.time.Instant answeredAt) {
     }
 
     @GetMapping

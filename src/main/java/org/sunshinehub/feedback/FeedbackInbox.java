@@ -64,6 +64,16 @@ public class FeedbackInbox {
                         com.mongodb.client.model.Updates.set("adoptionReason", reason))).getMatchedCount() == 1;
     }
 
+    Optional<Feedback> find(String id) {
+        return Optional.ofNullable(feedback.find(Filters.eq("_id", id)).first()).map(FeedbackInbox::of);
+    }
+
+    void recordAnswer(String id, String text, java.time.Instant at) {
+        feedback.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("answer", text),
+                com.mongodb.client.model.Updates.set("answeredAt", Date.from(at))));
+    }
+
     public long countFor(String itemId) {
         return feedback.countDocuments(Filters.eq("itemId", itemId));
     }

@@ -61,7 +61,7 @@ class PlanService {
         Instant sendAt = request.sendAt() == null || request.sendAt().toInstant().isBefore(now)
                 ? now : request.sendAt().toInstant();
         PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(),
-                PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
+                request.broadcast(), PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
         if (!store.insert(plan)) {
             return store.find(id).orElseThrow();
         }
@@ -117,7 +117,7 @@ class PlanService {
     private void startPushes(PushPlan plan) {
         for (ChannelKind channel : plan.channels()) {
             dispatcher.start(new PushJob(plan.id(), plan.itemId(), channel, plan.audience(), plan.urgent(),
-                    plan.replyCode(), plan.purpose()));
+                    plan.broadcast(), plan.replyCode(), plan.purpose()));
         }
     }
 

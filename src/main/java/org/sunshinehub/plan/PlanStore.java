@@ -63,7 +63,8 @@ class PlanStore {
         return new Document("_id", p.id()).append("itemId", p.itemId())
                 .append("channels", p.channels().stream().map(ChannelKind::code).toList())
                 .append("audience", p.audience().toDocument())
-                .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent()).append("state", p.state().name())
+                .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent())
+                .append("broadcast", p.broadcast()).append("state", p.state().name())
                 .append("replyCode", p.replyCode()).append("purpose", p.purpose())
                 .append("createdAt", Date.from(p.createdAt()))
                 .append("firedAt", p.firedAt() == null ? null : Date.from(p.firedAt())).append("version", p.version());
@@ -73,7 +74,8 @@ class PlanStore {
         return new PushPlan(d.getString("_id"), d.getString("itemId"),
                 d.getList("channels", String.class).stream().map(ChannelKind::of).toList(),
                 AudienceSpec.fromDocument(d.get("audience", Document.class)),
-                d.getDate("sendAt").toInstant(), d.getBoolean("urgent"), PushPlan.State.valueOf(d.getString("state")),
+                d.getDate("sendAt").toInstant(), d.getBoolean("urgent"),
+                d.getBoolean("broadcast", false), PushPlan.State.valueOf(d.getString("state")),
                 d.getString("replyCode"), d.getString("purpose"), d.getDate("createdAt").toInstant(),
                 Optional.ofNullable(d.getDate("firedAt")).map(Date::toInstant).orElse(null),
                 d.get("version", Number.class).longValue());

@@ -11,7 +11,7 @@ import org.sunshinehub.audience.ChannelKind;
  * @param purpose   null, or what a second push of the item is for (see {@code PushJob})
  */
 record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
-                boolean urgent, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
+                boolean urgent, boolean broadcast, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
                 long version) {
 
     enum State { SCHEDULED, SENDING, CANCELLED }
@@ -21,7 +21,7 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
     }
 
     PushPlan moved(State newState, Instant firedAt) {
-        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, newState, replyCode, purpose, createdAt,
+        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, broadcast, newState, replyCode, purpose, createdAt,
                 firedAt, version + 1);
     }
 }

@@ -8,7 +8,11 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -27,6 +31,10 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
             "interpretation", "SMS_SANDBOX_INTERPRETATION", "opinion-task", "SMS_SANDBOX_OPINION_TASK",
             "adoption-report", "SMS_SANDBOX_ADOPTION_REPORT", "feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED",
             "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER");
+
+    static final String WECHAT_APP_ID_PREFIX = "wxsandbox";
+    static final java.util.List<String> WECHAT_TEMPLATES = java.util.List.of("disclosure", "consultation",
+            "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -52,12 +60,47 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
         props.put("sunshine.sms.aliyun.access-key-id", ACCESS_KEY_ID);
         props.put("sunshine.sms.aliyun.access-key-secret", ACCESS_KEY_SECRET);
         TEMPLATE_CODES.forEach((kind, code) -> props.put("sunshine.sms.aliyun.template-codes." + kind, code));
+        wechat(env, port, props);
         if (env.getProperty("sunshine.sms.callback-token") == null) {
             byte[] token = new byte[16];
             new SecureRandom().nextBytes(token);
             props.put("sunshine.sms.callback-token", HexFormat.of().formatHex(token));
         }
         env.getPropertySources().addLast(new MapPropertySource("sunshineSandbox", props));
+    }
+
+    /**
+     * Points the WeChat accounts at the sandbox, filling in sandbox credentials (a fresh token and key each start)
+     * for any account configured without an app-id — or for an account {@code gov} when none is configured.
+     */
+    private static void wechat(ConfigurableEnvironment env, int port, Map<String, Object> props) {
+        Set<String> names = new TreeSet<>(Binder.get(env).bind("sunshine.wechat.accounts",
+                Bindable.mapOf(String.class, Map.class)).orElse(Map.of()).keySet());
+        if (names.isEmpty()) {
+            names.add("gov");
+        }
+        for (String name : names) {
+            String prefix = "sunshine.wechat.accounts." + name + ".";
+            String appId = env.getProperty(prefix + "app-id");
+            if (appId == null) {
+                props.put(prefix + "app-id", WECHAT_APP_ID_PREFIX + String.format("%09d", Math.abs(name.hashCode()) % 1_000_000_000));
+                props.put(prefix + "secret", "sandbox-wechat-secret");
+                props.put(prefix + "token", "sandbox" + random(6));
+                props.put(prefix + "aes-key", random(22).substring(0, 43));
+                WECHAT_TEMPLATES.forEach(t -> props.put(prefix + "template-ids." + t,
+                        "TPL_SANDBOX_" + t.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+            } else if (!appId.startsWith(WECHAT_APP_ID_PREFIX)) {
+                throw new IllegalStateException("The provider sandbox cannot run beside the real WeChat account '" + name
+                        + "' (its app-id does not start with " + WECHAT_APP_ID_PREFIX + "). Set sunshine.sandbox.enabled=false.");
+            }
+            props.put(prefix + "api-base-url", "http://127.0.0.1:" + port);
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     private static int freePort() {

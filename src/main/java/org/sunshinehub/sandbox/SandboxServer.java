@@ -13,7 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,16 +52,32 @@ class SandboxServer implements SmartLifecycle {
     private final ExecutorService handlers = Executors.newFixedThreadPool(16);
     private final CallbackPusher pusher;
     private final AliyunSmsSandbox sms;
+    private final WechatSandbox wechat;
     private final AtomicLong upSequence = new AtomicLong(System.currentTimeMillis());
     private HttpServer server;
 
-    SandboxServer(SandboxProperties properties, @Value("${sunshine.sms.callback-token}") String callbackToken) {
+    SandboxServer(SandboxProperties properties, @Value("${sunshine.sms.callback-token}") String callbackToken,
+                  org.springframework.core.env.Environment environment) {
         this.properties = properties;
         this.ledger = new SmsLedger(properties.recordLimit());
         this.hub = new HubCallbacks(callbackToken);
         this.pusher = new CallbackPusher(pushes, properties.repushDelays());
         this.sms = new AliyunSmsSandbox(properties, faults, ledger, pusher, hub);
+        this.wechat = new WechatSandbox(wechatAccounts(environment), new WechatCallbackSender(hub), pushes,
+                properties.receiptDelay());
         faults.apply(properties.faults());
+    }
+
+    /** The hub's WeChat accounts, which the sandbox plays WeChat for. */
+    private static List<WechatCallbackSender.Account> wechatAccounts(org.springframework.core.env.Environment env) {
+        Map<String, WechatAccount> accounts = Binder.get(env)
+                .bind("sunshine.wechat.accounts", Bindable.mapOf(String.class, WechatAccount.class)).orElse(Map.of());
+        return accounts.entrySet().stream().map(e -> new WechatCallbackSender.Account(e.getKey(), e.getValue().appId(),
+                e.getValue().secret(), e.getValue().token(), e.getValue().aesKey(),
+                e.getValue().mode() == null ? "SAFE" : e.getValue().mode())).toList();
+    }
+
+    record WechatAccount(String appId, String secret, String token, String aesKey, String mode) {
     }
 
     @EventListener
@@ -76,11 +95,15 @@ class SandboxServer implements SmartLifecycle {
         server.setExecutor(handlers);
         server.createContext("/", safe(sms::handle));
         server.createContext("/admin/sms", safe(this::sent));
-        server.createContext("/admin/stats", safe(e -> AliyunSmsSandbox.answer(e, 200, JSON.valueToTree(ledger.counters()))));
+        server.createContext("/admin/stats", safe(this::stats));
+        server.createContext("/cgi-bin/", safe(wechat::api));
+        server.createContext("/admin/wechat/follower", safe(wechat::follower));
+        server.createContext("/admin/wechat/messages", safe(wechat::messages));
+        server.createContext("/admin/wechat/faults", safe(wechat::faults));
         server.createContext("/admin/faults", safe(this::setFaults));
         server.createContext("/admin/sms-up", safe(this::smsUp));
         server.start();
-        log.info("Provider sandbox (Aliyun SMS) listening on 127.0.0.1:{}", properties.port());
+        log.info("Provider sandbox (Aliyun SMS, WeChat) listening on 127.0.0.1:{}", properties.port());
     }
 
     @Override
@@ -95,6 +118,12 @@ class SandboxServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return server != null;
+    }
+
+    private void stats(HttpExchange exchange) throws IOException {
+        ObjectNode stats = JSON.valueToTree(ledger.counters());
+        stats.set("wechat", wechat.stats());
+        AliyunSmsSandbox.answer(exchange, 200, stats);
     }
 
     private void sent(HttpExchange exchange) throws IOException {

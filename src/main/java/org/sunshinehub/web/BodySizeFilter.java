@@ -22,19 +22,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeFilter extends OncePerRequestFilter {
 
     static final String IMPORT_PATH = "/api/subscribers/import";
+    static final String WECHAT_PATH = "/callbacks/wechat/";
 
     private final long maxBody;
     private final long maxImport;
+    private final long maxWechat;
 
     BodySizeFilter(ApiProperties properties) {
         this.maxBody = properties.maxBodySize().toBytes();
         this.maxImport = properties.maxImportSize().toBytes();
+        this.maxWechat = properties.maxWechatCallbackSize().toBytes();
+    }
+
+    private long capOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(IMPORT_PATH) ? maxImport : path.startsWith(WECHAT_PATH) ? maxWechat : maxBody;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long max = request.getRequestURI().equals(request.getContextPath() + IMPORT_PATH) ? maxImport : maxBody;
+        long max = capOf(request);
         if (request.getContentLengthLong() > max) {
             response.setHeader("Connection", "close");
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体超过 " + max + " 字节上限");

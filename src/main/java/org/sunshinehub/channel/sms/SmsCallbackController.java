@@ -54,7 +54,7 @@ class SmsCallbackController {
                 log.warn("SMS report without out_id or phone_number skipped");
                 continue;
             }
-            parsed.add(new Receipt(outId, phone, SmsFields.bool(report, "success"), SmsFields.text(report, "err_code")));
+            parsed.add(Receipt.of(outId, phone, SmsFields.bool(report, "success"), SmsFields.text(report, "err_code")));
         }
         receipts.apply(parsed);
         return RECEIVED;

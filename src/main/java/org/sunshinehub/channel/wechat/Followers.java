@@ -1,0 +1,73 @@
+package org.sunshinehub.channel.wechat;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code wechatFollowers}, one small document per openid: when the follower last wrote (WeChat's window for
+ * customer-service answers) and the latest item pushed to them (what an unmarked message most likely answers).
+ * Every read is by {@code _id}.
+ */
+@Component
+class Followers {
+
+    private final MongoCollection<Document> followers;
+
+    Followers(MongoDatabase database) {
+        this.followers = database.getCollection("wechatFollowers");
+    }
+
+    void wrote(String account, String openId, Instant at) {
+        followers.updateOne(Filters.eq("_id", openId), Updates.combine(Updates.set("account", account),
+                Updates.max("lastMessageAt", Date.from(at))), new UpdateOptions().upsert(true));
+    }
+
+    /** One write for a whole batch of accepted pushes. */
+    void pushed(Collection<String> openIds, String itemId, Instant at) {
+        if (openIds.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = openIds.stream().<WriteModel<Document>>map(id -> new UpdateOneModel<>(
+                Filters.eq("_id", id), Updates.combine(Updates.set("lastPushItem", itemId),
+                        Updates.set("lastPushAt", Date.from(at))), new UpdateOptions().upsert(true))).toList();
+        followers.bulkWrite(writes);
+    }
+
+    /** The latest item pushed to this follower at or after {@code since}. */
+    Optional<String> lastPushedSince(String openId, Instant since) {
+        Document follower = followers.find(Filters.eq("_id", openId)).first();
+        if (follower == null || follower.getDate("lastPushAt") == null
+                || follower.getDate("lastPushAt").toInstant().isBefore(since)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(follower.getString("lastPushItem"));
+    }
+
+    Optional<Instant> lastMessageAt(String openId) {
+        Document follower = followers.find(Filters.eq("_id", openId)).first();
+        return follower == null || follower.getDate("lastMessageAt") == null ? Optional.empty()
+                : Optional.of(follower.getDate("lastMessageAt").toInstant());
+    }
+
+    Optional<String> accountOf(String openId) {
+        Document follower = followers.find(Filters.eq("_id", openId)).first();
+        return follower == null ? Optional.empty() : Optional.ofNullable(follower.getString("account"));
+    }
+
+    /** WeChat asks that a follower who leaves be forgotten: only the bare openid's opt-out stays (elsewhere). */
+    void forget(String openId) {
+        followers.deleteOne(Filters.eq("_id", openId));
+    }
+}

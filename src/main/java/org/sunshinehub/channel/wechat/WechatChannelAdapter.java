@@ -1,0 +1,170 @@
+package org.sunshinehub.channel.wechat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.WxMpMassOpenIdsMessage;
+import me.chanjar.weixin.mp.bean.result.WxMpMassSendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.audience.SubscriberDirectory;
+import org.sunshinehub.dispatch.ChannelAdapter;
+import org.sunshinehub.dispatch.OutboundBatch;
+import org.sunshinehub.dispatch.OutboundMessage;
+import org.sunshinehub.dispatch.SendOutcome;
+import org.sunshinehub.dispatch.Throttle;
+
+/**
+ * Pushes on WeChat through the push account: a template message (模板消息) per follower, its {@code msgid}
+ * recorded at once so the TEMPLATESENDJOBFINISH event finds its delivery; or, for a broadcast plan, one mass send
+ * (群发) to the batch's openids. {@code client_msg_id} is derived from the delivery, so WeChat drops a resend
+ * within its 10-minute window.
+ */
+@Component
+@org.springframework.context.annotation.Conditional(OnWechatAccounts.class)
+class WechatChannelAdapter implements ChannelAdapter {
+
+    /** WeChat's mass send takes 2 to 10,000 openids. */
+    static final int MASS_MAX = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(WechatChannelAdapter.class);
+
+    private final WechatApi api;
+    private final WechatProperties properties;
+    private final SentMessages sent;
+    private final Followers followers;
+    private final SubscriberDirectory subscribers;
+    private final Clock clock;
+
+    WechatChannelAdapter(WechatApi api, WechatProperties properties, SentMessages sent, Followers followers,
+                         SubscriberDirectory subscribers, Clock clock) {
+        this.api = api;
+        this.properties = properties;
+        this.sent = sent;
+        this.followers = followers;
+        this.subscribers = subscribers;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.WECHAT;
+    }
+
+    @Override
+    public List<SendOutcome> send(OutboundBatch batch, Throttle throttle) {
+        String accountName = api.pushAccount().orElse(null);
+        if (accountName == null) {
+            return all(batch, SendOutcome.permanent("未指定推送公众号 sunshine.wechat.push-account"));
+        }
+        WxMpService service = api.service(accountName).orElseThrow();
+        if (batch.broadcast() && batch.messages().size() >= 2 && batch.messages().size() <= MASS_MAX) {
+            return massSend(accountName, service, batch, throttle);
+        }
+        String templateId = templateId(accountName, batch.template());
+        if (templateId == null) {
+            return all(batch, SendOutcome.permanent("公众号未配置模板 " + batch.template()));
+        }
+        List<SendOutcome> outcomes = new ArrayList<>(batch.messages().size());
+        SendOutcome backOff = null;
+        for (OutboundMessage message : batch.messages()) {
+            if (backOff != null) {
+                outcomes.add(backOff);
+                continue;
+            }
+            SendOutcome outcome = sendTemplate(accountName, service, batch, message, templateId, throttle);
+            outcomes.add(outcome);
+            if (outcome.kind() == SendOutcome.Kind.RETRY && outcome.reason().startsWith(QUOTA)) {
+                backOff = outcome;
+            }
+        }
+        return outcomes;
+    }
+
+    private static final String QUOTA = "配额";
+
+    private SendOutcome sendTemplate(String accountName, WxMpService service, OutboundBatch batch,
+                                     OutboundMessage message, String templateId, Throttle throttle) {
+        String openId = message.address();
+        throttle.acquire();
+        try {
+            String msgId = service.getTemplateMsgService().sendTemplateMsg(TemplateContent.parse(message.content())
+                    .toMessage(openId, templateId, clientMsgId(message.deliveryId())));
+            java.time.Instant now = clock.instant();
+            sent.recordTemplates(List.of(new SentMessages.Sent(accountName, Long.parseLong(msgId), batch.batchId(),
+                    openId)), now);
+            followers.pushed(List.of(openId), batch.itemId(), now);
+            return SendOutcome.accepted(msgId);
+        } catch (WxErrorException e) {
+            return failed(e.getError().getErrorCode(), openId);
+        } catch (RuntimeException e) {
+            return SendOutcome.retry(e.getClass().getSimpleName());
+        }
+    }
+
+    private List<SendOutcome> massSend(String accountName, WxMpService service, OutboundBatch batch, Throttle throttle) {
+        WxMpMassOpenIdsMessage mass = new WxMpMassOpenIdsMessage();
+        mass.setMsgType(me.chanjar.weixin.common.api.WxConsts.MassMsgType.TEXT);
+        mass.setContent(TemplateContent.parse(batch.messages().get(0).content()).text());
+        mass.setClientMsgId(clientMsgId(batch.batchId()));
+        List<String> openIds = batch.messages().stream().map(OutboundMessage::address).toList();
+        mass.setToUsers(new ArrayList<>(openIds));
+        throttle.acquire();
+        try {
+            WxMpMassSendResult result = service.getMassMessageService().massOpenIdsMessageSend(mass);
+            java.time.Instant now = clock.instant();
+            sent.recordMass(accountName, Long.parseLong(result.getMsgId()), batch.batchId(), openIds.size(), now);
+            followers.pushed(openIds, batch.itemId(), now);
+            return all(batch, SendOutcome.accepted(result.getMsgId()));
+        } catch (WxErrorException e) {
+            int code = e.getError().getErrorCode();
+            return all(batch, WechatErrors.of(code) == WechatErrors.Action.UNREACHABLE
+                    ? SendOutcome.permanent("微信错误 " + code) : outcomeOf(code));
+        } catch (RuntimeException e) {
+            return all(batch, SendOutcome.retry(e.getClass().getSimpleName()));
+        }
+    }
+
+    private SendOutcome failed(int code, String openId) {
+        if (WechatErrors.of(code) == WechatErrors.Action.UNREACHABLE) {
+            subscribers.optOut(ChannelKind.WECHAT, openId);
+            log.info("WeChat follower unreachable ({}), identity marked", code);
+            return SendOutcome.permanent(code == 43004 ? "用户未关注公众号 (43004)" : "用户拒收消息 (43101)");
+        }
+        return outcomeOf(code);
+    }
+
+    private static SendOutcome outcomeOf(int code) {
+        return switch (WechatErrors.of(code)) {
+            case BACK_OFF -> SendOutcome.retry(QUOTA + "已用完 (" + code + ")");
+            case PERMANENT, UNREACHABLE -> SendOutcome.permanent("微信错误 " + code);
+            case RETRY -> SendOutcome.retry("微信错误 " + code);
+        };
+    }
+
+    private String templateId(String accountName, String template) {
+        var ids = properties.accounts().get(accountName).templateIds();
+        return ids.getOrDefault(template, ids.get("default"));
+    }
+
+    private static List<SendOutcome> all(OutboundBatch batch, SendOutcome outcome) {
+        return batch.messages().stream().map(m -> outcome).toList();
+    }
+
+    /** A short, stable id for WeChat's resend protection. */
+    static String clientMsgId(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
