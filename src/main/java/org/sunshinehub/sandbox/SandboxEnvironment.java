@@ -74,8 +74,10 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
      * for any account configured without an app-id — or for an account {@code gov} when none is configured.
      */
     private static void wechat(ConfigurableEnvironment env, int port, Map<String, Object> props) {
-        Set<String> names = new TreeSet<>(Binder.get(env).bind("sunshine.wechat.accounts",
-                Bindable.mapOf(String.class, Map.class)).orElse(Map.of()).keySet());
+        // Bound as flat strings ("gov.app-id" …): the account names are the first segments.
+        Set<String> names = new TreeSet<>();
+        Binder.get(env).bind("sunshine.wechat.accounts", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .keySet().forEach(key -> names.add(key.split("[.\\[]", 2)[0]));
         if (names.isEmpty()) {
             names.add("gov");
         }

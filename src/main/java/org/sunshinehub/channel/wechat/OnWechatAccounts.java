@@ -13,7 +13,7 @@ class OnWechatAccounts implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         return Binder.get(context.getEnvironment())
-                .bind("sunshine.wechat.accounts", Bindable.mapOf(String.class, Map.class))
+                .bind("sunshine.wechat.accounts", Bindable.mapOf(String.class, String.class))
                 .map(accounts -> !accounts.isEmpty()).orElse(false);
     }
 }
