@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recordLimit   how many sent messages are kept for {@code /admin/sms} (0: count only, for benchmarks)
  * @param faults        faults to inject from the start (also settable at {@code POST /admin/faults})
  * @param smsTemplates  the text of each sandbox SMS template, with {@code ${param}} placeholders
+ * @param wechatFollowers demo followers ({@code oDemoFollower1} …) who follow the first WeChat account at start
+ * @param wechatAutoReply what a demo follower writes back after a template message reaches them; blank: nothing
  */
 @ConfigurationProperties("sunshine.sandbox")
 record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("0") int port,
@@ -24,7 +26,8 @@ record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("
                          @NotNull @DefaultValue({"1s", "5s", "10s"}) List<Duration> repushDelays,
                          @DefaultValue("10000") int recordLimit,
                          @NotNull @DefaultValue Faults faults,
-                         @NotNull @DefaultValue Map<String, String> smsTemplates) {
+                         @NotNull @DefaultValue Map<String, String> smsTemplates,
+                         @DefaultValue("0") int wechatFollowers, String wechatAutoReply) {
 
     /**
      * @param flowControlRate      share of SMS requests answered {@code isv.BUSINESS_LIMIT_CONTROL}

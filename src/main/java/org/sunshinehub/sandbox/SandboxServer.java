@@ -64,7 +64,7 @@ class SandboxServer implements SmartLifecycle {
         this.pusher = new CallbackPusher(pushes, properties.repushDelays());
         this.sms = new AliyunSmsSandbox(properties, faults, ledger, pusher, hub);
         this.wechat = new WechatSandbox(wechatAccounts(environment), new WechatCallbackSender(hub), pushes,
-                properties.receiptDelay());
+                properties.receiptDelay(), properties.wechatAutoReply());
         faults.apply(properties.faults());
     }
 
@@ -83,6 +83,8 @@ class SandboxServer implements SmartLifecycle {
     @EventListener
     void hubStarted(WebServerInitializedEvent event) {
         hub.hubStarted(event.getWebServer().getPort());
+        // Before any source is read, so the demo's first pushes find the followers.
+        wechat.demoFollowers(properties.wechatFollowers());
     }
 
     @Override

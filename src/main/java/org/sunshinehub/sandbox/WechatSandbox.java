@@ -31,6 +31,7 @@ final class WechatSandbox {
     private static final Logger log = LoggerFactory.getLogger(WechatSandbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_LIFE = Duration.ofHours(2);
+    static final String DEMO_FOLLOWER = "oDemoFollower";
 
     private final Map<String, WechatCallbackSender.Account> accountsByAppId = new ConcurrentHashMap<>();
     private final Map<String, WechatCallbackSender.Account> accountsByName = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ final class WechatSandbox {
     private final WechatCallbackSender sender;
     private final ScheduledExecutorService executor;
     private final Duration resultDelay;
+    private final String autoReply;
 
     private record Token(String account, Instant expires) {
     }
@@ -59,7 +61,8 @@ final class WechatSandbox {
     }
 
     WechatSandbox(List<WechatCallbackSender.Account> accounts, WechatCallbackSender sender,
-                  ScheduledExecutorService executor, Duration resultDelay) {
+                  ScheduledExecutorService executor, Duration resultDelay, String autoReply) {
+        this.autoReply = autoReply == null || autoReply.isBlank() ? null : autoReply;
         accounts.forEach(a -> {
             accountsByAppId.put(a.appId(), a);
             accountsByName.put(a.name(), a);
@@ -144,6 +147,10 @@ final class WechatSandbox {
         String status = f.blocksTemplates ? "failed:user block" : "success";
         later(account, eventXml(account, openId, "TEMPLATESENDJOBFINISH",
                 "<MsgID>" + msgId + "</MsgID><Status><![CDATA[" + status + "]]></Status>"));
+        if (autoReply != null && openId.startsWith(DEMO_FOLLOWER)) {
+            later(account, citizenXml(accountsByName.get(account), openId,
+                    JSON.createObjectNode().put("text", autoReply)));
+        }
         answer(exchange, JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok").put("msgid", msgId));
     }
 
@@ -235,6 +242,24 @@ final class WechatSandbox {
         ObjectNode result = ((ObjectNode) answers.get(0)).deepCopy();
         result.set("answers", answers);
         AliyunSmsSandbox.answer(exchange, 200, result);
+    }
+
+    /** The demo's followers follow the first account, as if they had scanned its QR code. */
+    void demoFollowers(int count) {
+        if (count <= 0 || accountsByName.isEmpty()) {
+            return;
+        }
+        WechatCallbackSender.Account account = accountsByName.values().stream()
+                .min(java.util.Comparator.comparing(WechatCallbackSender.Account::name)).orElseThrow();
+        for (int i = 1; i <= count; i++) {
+            String openId = DEMO_FOLLOWER + i;
+            Follower f = followers.computeIfAbsent(openId, id -> new Follower());
+            f.account = account.name();
+            f.following = true;
+            WechatCallbackSender.Answer a = sender.send(account, citizenXml(account, openId,
+                    JSON.createObjectNode().put("event", "subscribe")));
+            log.info("Sandbox WeChat follower {} followed {}: {}", openId, account.name(), a.status());
+        }
     }
 
     void messages(HttpExchange exchange) throws IOException {
