@@ -42,7 +42,7 @@ class PlanApiIntegrationTests {
 
         assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"fax\"],\"audience\":{\"all\":true}}").statusCode())
                 .isEqualTo(400);
-        assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"wechat\"],\"audience\":{\"all\":true}}").body())
+        assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"weibo\"],\"audience\":{\"all\":true}}").body())
                 .contains("尚未配置");
         assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"sms\"]}").body()).contains("audience");
         assertThat(plan("{\"itemId\":\"0123456789abcdef01234567\",\"channels\":[\"sms\"],\"audience\":{\"all\":true}}")

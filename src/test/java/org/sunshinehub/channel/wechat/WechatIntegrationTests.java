@@ -95,6 +95,17 @@ class WechatIntegrationTests {
         assertThat(messages(hub, "oMassTwo").get(0).get("content").asText()).contains("关于群发测试的公告");
     }
 
+    @Test
+    void aQuotaErrorPutsTheBatchBackAndItIsSentLater() {
+        TestHub hub = TestHub.shared();
+        follower(hub, "{\"openid\":\"oQuota1\",\"event\":\"subscribe\"}");
+        follower(hub, "{\"openid\":\"oQuota1\",\"text\":\"订阅 配额话题\"}");
+        sandboxFaults(hub, "{\"errcode\":45009,\"times\":2}");
+        String plan = plan(hub, new Pushes(hub).approvedItem("关于配额测试的公告"), "配额话题", "");
+        awaitCount(hub, plan, "DELIVERED", 1);
+        assertThat(messages(hub, "oQuota1")).hasSize(1);
+    }
+
     private static String plan(TestHub hub, String item, String topic, String extra) {
         HttpResponse<String> created = hub.post("/api/plans", """
                 {"itemId":"%s","channels":["wechat"],"audience":{"topics":["%s"]}%s}
