@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.sunshinehub.dispatch.ChannelAlerts;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemKind;
@@ -24,8 +25,11 @@ class OverviewController {
     private final FeedbackInbox feedback;
     private final OpinionTaskBoard tasks;
     private final Clock clock;
+    private final ChannelAlerts alerts;
 
-    OverviewController(ItemRepository items, FeedbackInbox feedback, OpinionTaskBoard tasks, Clock clock) {
+    OverviewController(ItemRepository items, FeedbackInbox feedback, OpinionTaskBoard tasks, Clock clock,
+                       ChannelAlerts alerts) {
+        this.alerts = alerts;
         this.items = items;
         this.feedback = feedback;
         this.tasks = tasks;
@@ -43,7 +47,7 @@ class OverviewController {
         Map<String, List<OpinionTaskBoard.TaskView>> byState = all.stream()
                 .collect(Collectors.groupingBy(OpinionTaskBoard.TaskView::state, TreeMap::new, Collectors.toList()));
         return new Overview(now, consultations, byState, all.stream().filter(OpinionTaskBoard.TaskView::overdue).toList(),
-                feedback.countAwaitingAnswer());
+                feedback.countAwaitingAnswer(), alerts.open());
     }
 
     private OpenConsultation open(ContentItem c, Instant now) {
@@ -56,6 +60,7 @@ class OverviewController {
 
     record Overview(Instant at, List<OpenConsultation> openConsultations,
                     Map<String, List<OpinionTaskBoard.TaskView>> opinionTasksByState,
-                    List<OpinionTaskBoard.TaskView> overdue, long feedbackAwaitingAnswer) {
+                    List<OpinionTaskBoard.TaskView> overdue, long feedbackAwaitingAnswer,
+                    List<ChannelAlerts.Alert> channelAlerts) {
     }
 }

@@ -146,15 +146,17 @@ class BlockProcessor {
             log.warn("Channel {} threw on block {}: {}", channel.code(), blockId, e.toString());
             outcomes = messages.stream().map(m -> SendOutcome.retry(e.getClass().getSimpleName())).toList();
         }
-        record(blockId, attempt, messages, outcomes);
+        record(blockId, attempt, block.getInteger("holds", 0), messages, outcomes);
     }
 
-    private void record(String blockId, int attempt, List<OutboundMessage> messages, List<SendOutcome> outcomes) {
+    private void record(String blockId, int attempt, int holds, List<OutboundMessage> messages,
+                        List<SendOutcome> outcomes) {
         Instant now = clock.instant();
         List<Map.Entry<String, Bson>> sent = new ArrayList<>();
         List<Map.Entry<String, Bson>> failed = new ArrayList<>();
         List<String> retry = new ArrayList<>();
         String retryReason = null;
+        boolean held = false;
         for (int i = 0; i < messages.size(); i++) {
             SendOutcome outcome = outcomes.get(i);
             String id = messages.get(i).deliveryId();
@@ -163,17 +165,25 @@ class BlockProcessor {
                         Updates.set("providerId", outcome.providerId()), Updates.set("attempts", attempt))));
                 case PERMANENT -> failed.add(entry(id, DispatchStore.toState(DeliveryState.FAILED, now,
                         Updates.set("reason", outcome.reason()), Updates.set("attempts", attempt))));
-                case RETRY -> {
+                case RETRY, HOLD -> {
                     retry.add(id);
                     retryReason = outcome.reason();
+                    held |= outcome.kind() == SendOutcome.Kind.HOLD;
                 }
             }
         }
         store.transition(DeliveryState.PENDING, DeliveryState.SENT, sent);
         store.transition(DeliveryState.PENDING, DeliveryState.FAILED, failed);
+        int countedHolds = holds + (held ? 1 : 0);
         if (retry.isEmpty()) {
             store.setBlock(blockId, Updates.set("state", "DONE"));
-        } else if (attempt >= properties.maxAttempts()) {
+        } else if (held) {
+            Instant at = now.plus(properties.holdRetry());
+            store.setBlock(blockId, Updates.combine(Updates.set("state", "RETRY"), Updates.set("lastError", retryReason),
+                    Updates.set("retryAt", Date.from(at)), Updates.set("holds", countedHolds)));
+            store.scheduleRetry(blockId, at);
+            log.warn("Block {}: channel held ({}); {} deliveries wait until {}", blockId, retryReason, retry.size(), at);
+        } else if (attempt - holds >= properties.maxAttempts()) {
             String reason = "重试 " + attempt + " 次后仍失败: " + retryReason;
             store.transition(DeliveryState.PENDING, DeliveryState.FAILED, retry.stream().map(id -> entry(id,
                     DispatchStore.toState(DeliveryState.FAILED, now, Updates.set("reason", reason),

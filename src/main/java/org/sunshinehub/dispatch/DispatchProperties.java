@@ -23,6 +23,7 @@ import org.sunshinehub.audience.ChannelKind;
  * @param sweepInterval how often expired leases are looked for (a full scan of the blocks: keep it rare)
  * @param maxAttempts   tries per delivery before it is FAILED with the last reason
  * @param backoffInitial first retry delay; doubled each time, with jitter, up to {@code backoffMax}
+ * @param holdRetry     how long a block waits when its channel is held (see {@code SendOutcome.hold})
  * @param templatesDir  Freemarker templates, {@code <channel>/<kind>.ftl}; the jar's copies are the fallback
  * @param channels      per channel: provider QPS, quiet hours, block size
  */
@@ -35,6 +36,7 @@ record DispatchProperties(@Min(1) @Max(64) @DefaultValue("4") int workers,
                           @Min(1) @DefaultValue("8") int maxAttempts,
                           @NotNull @DefaultValue("2s") Duration backoffInitial,
                           @NotNull @DefaultValue("5m") Duration backoffMax,
+                          @NotNull @DefaultValue("5m") Duration holdRetry,
                           @NotNull @DefaultValue("./templates") Path templatesDir,
                           @Valid @NotNull @DefaultValue Map<ChannelKind, ChannelSettings> channels) {
 

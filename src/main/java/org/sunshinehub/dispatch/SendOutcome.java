@@ -3,7 +3,7 @@ package org.sunshinehub.dispatch;
 /** What the provider said about one message. */
 public record SendOutcome(Kind kind, String providerId, String reason) {
 
-    public enum Kind { ACCEPTED, RETRY, PERMANENT }
+    public enum Kind { ACCEPTED, RETRY, PERMANENT, HOLD }
 
     public static SendOutcome accepted(String providerId) {
         return new SendOutcome(Kind.ACCEPTED, providerId, null);
@@ -12,6 +12,14 @@ public record SendOutcome(Kind kind, String providerId, String reason) {
     /** Transient: timeouts, 5xx, flow control. The delivery is tried again after a backoff. */
     public static SendOutcome retry(String reason) {
         return new SendOutcome(Kind.RETRY, null, reason);
+    }
+
+    /**
+     * The channel cannot send now for a reason staff must fix (credentials refused, account blocked): the message
+     * waits, tried again after {@code sunshine.dispatch.hold-retry}, and the wait does not use up its attempts.
+     */
+    public static SendOutcome hold(String reason) {
+        return new SendOutcome(Kind.HOLD, null, reason);
     }
 
     /** The message can never go out (invalid number, refused ...): FAILED at once. */

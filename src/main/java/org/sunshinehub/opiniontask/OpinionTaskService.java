@@ -241,7 +241,7 @@ class OpinionTaskService {
     private void settle(String timerId, SendOutcome outcome) {
         switch (outcome.kind()) {
             case ACCEPTED -> store.settleTimer(timerId, "DONE", null);
-            case RETRY -> store.rescheduleTimer(timerId, clock.instant().plus(RETRY_AFTER), outcome.reason());
+            case RETRY, HOLD -> store.rescheduleTimer(timerId, clock.instant().plus(RETRY_AFTER), outcome.reason());
             case PERMANENT -> store.settleTimer(timerId, "FAILED", outcome.reason());
         }
     }

@@ -33,6 +33,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
             "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER");
 
     static final String WECHAT_APP_ID_PREFIX = "wxsandbox";
+    static final String JPUSH_APP_KEY = "5a7d5a7d5a7d5a7d5a7d5a7d";
     static final java.util.List<String> WECHAT_TEMPLATES = java.util.List.of("disclosure", "consultation",
             "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder");
 
@@ -61,6 +62,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
         props.put("sunshine.sms.aliyun.access-key-secret", ACCESS_KEY_SECRET);
         TEMPLATE_CODES.forEach((kind, code) -> props.put("sunshine.sms.aliyun.template-codes." + kind, code));
         wechat(env, port, props);
+        jpush(env, port, props);
         if (env.getProperty("sunshine.sms.callback-token") == null) {
             byte[] token = new byte[16];
             new SecureRandom().nextBytes(token);
@@ -97,6 +99,19 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
             }
             props.put(prefix + "api-base-url", "http://127.0.0.1:" + port);
         }
+    }
+
+    /** Points JPush at the sandbox, with sandbox credentials unless a sandbox app key is configured. */
+    private static void jpush(ConfigurableEnvironment env, int port, Map<String, Object> props) {
+        String appKey = env.getProperty("sunshine.app.jpush.app-key");
+        if (appKey == null) {
+            props.put("sunshine.app.jpush.app-key", JPUSH_APP_KEY);
+            props.put("sunshine.app.jpush.master-secret", random(12));
+        } else if (!appKey.equals(JPUSH_APP_KEY)) {
+            throw new IllegalStateException("The provider sandbox cannot run beside a real JPush app key "
+                    + "(sunshine.app.jpush.app-key). Set sunshine.sandbox.enabled=false.");
+        }
+        props.put("sunshine.app.jpush.base-url", "http://127.0.0.1:" + port);
     }
 
     private static String random(int bytes) {

@@ -53,6 +53,7 @@ class SandboxServer implements SmartLifecycle {
     private final CallbackPusher pusher;
     private final AliyunSmsSandbox sms;
     private final WechatSandbox wechat;
+    private final JPushSandbox jpush;
     private final AtomicLong upSequence = new AtomicLong(System.currentTimeMillis());
     private HttpServer server;
 
@@ -65,6 +66,8 @@ class SandboxServer implements SmartLifecycle {
         this.sms = new AliyunSmsSandbox(properties, faults, ledger, pusher, hub);
         this.wechat = new WechatSandbox(wechatAccounts(environment), new WechatCallbackSender(hub), pushes,
                 properties.receiptDelay(), properties.wechatAutoReply());
+        this.jpush = new JPushSandbox(environment.getProperty("sunshine.app.jpush.app-key", ""),
+                environment.getProperty("sunshine.app.jpush.master-secret", ""));
         faults.apply(properties.faults());
     }
 
@@ -102,10 +105,19 @@ class SandboxServer implements SmartLifecycle {
         server.createContext("/admin/wechat/follower", safe(wechat::follower));
         server.createContext("/admin/wechat/messages", safe(wechat::messages));
         server.createContext("/admin/wechat/faults", safe(wechat::faults));
+        server.createContext("/v3/push", safe(e -> {
+            try {
+                jpush.push(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        server.createContext("/admin/jpush/messages", safe(jpush::messages));
+        server.createContext("/admin/jpush/faults", safe(jpush::faults));
         server.createContext("/admin/faults", safe(this::setFaults));
         server.createContext("/admin/sms-up", safe(this::smsUp));
         server.start();
-        log.info("Provider sandbox (Aliyun SMS, WeChat) listening on 127.0.0.1:{}", properties.port());
+        log.info("Provider sandbox (Aliyun SMS, WeChat, JPush) listening on 127.0.0.1:{}", properties.port());
     }
 
     @Override
@@ -125,6 +137,7 @@ class SandboxServer implements SmartLifecycle {
     private void stats(HttpExchange exchange) throws IOException {
         ObjectNode stats = JSON.valueToTree(ledger.counters());
         stats.set("wechat", wechat.stats());
+        stats.set("jpush", jpush.stats());
         AliyunSmsSandbox.answer(exchange, 200, stats);
     }
 

@@ -10,10 +10,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** {@code /api/**} needs a valid {@code X-Api-Key}; health and metrics stay open for probes. */
+/**
+ * {@code /api/**} needs a valid staff {@code X-Api-Key}, {@code /api/app/**} an app key; health and metrics stay
+ * open for probes.
+ */
 @Component
 @Order(1)
 class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String APP_PATH = "/api/app/";
 
     private final ApiKeys keys;
 
@@ -30,7 +35,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!keys.accepts(request.getHeader("X-Api-Key"))) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String key = request.getHeader("X-Api-Key");
+        if (!(path.startsWith(APP_PATH) ? keys.acceptsApp(key) : keys.acceptsStaff(key))) {
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "缺少或无效的 X-Api-Key");
             return;

@@ -27,6 +27,7 @@ import org.sunshinehub.SunshineHubApplication;
 public final class TestHub implements AutoCloseable {
 
     public static final String API_KEY = "test-key";
+    public static final String APP_KEY = "test-app-key";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +72,10 @@ public final class TestHub implements AutoCloseable {
                     "--sunshine.dispatch.backoff-max=1s",
                     "--sunshine.sandbox.receipt-delay=50ms",
                     "--sunshine.opinion-tasks.timer-interval=200ms",
-                    "--sunshine.sandbox.repush-delays=200ms,500ms,1s"));
+                    "--sunshine.sandbox.repush-delays=200ms,500ms,1s",
+                    "--sunshine.app.api-keys=" + APP_KEY,
+                    "--sunshine.app.jpush.timeout=1s",
+                    "--sunshine.dispatch.hold-retry=1s"));
             args.addAll(List.of(extraArgs));
             TestHub hub = new TestHub(home, args);
             hub.boot();

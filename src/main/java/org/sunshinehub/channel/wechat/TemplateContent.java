@@ -1,9 +1,9 @@
 package org.sunshinehub.channel.wechat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
+import org.sunshinehub.dispatch.MessageFields;
 
 /**
  * A rendered {@code templates/wechat/*.ftl}: one {@code key: value} per line, the keys being the WeChat
@@ -13,14 +13,7 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 record TemplateContent(Map<String, String> values) {
 
     static TemplateContent parse(String rendered) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : rendered.split("\\R")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().matches("[A-Za-z0-9_.]+")) {
-                values.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return new TemplateContent(values);
+        return new TemplateContent(MessageFields.parse(rendered));
     }
 
     WxMpTemplateMessage toMessage(String openId, String templateId, String clientMsgId) {
