@@ -157,6 +157,7 @@ class BlockProcessor {
         List<String> retry = new ArrayList<>();
         String retryReason = null;
         boolean held = false;
+        Instant holdUntil = now.plus(properties.holdRetry());
         for (int i = 0; i < messages.size(); i++) {
             SendOutcome outcome = outcomes.get(i);
             String id = messages.get(i).deliveryId();
@@ -168,7 +169,10 @@ class BlockProcessor {
                 case RETRY, HOLD -> {
                     retry.add(id);
                     retryReason = outcome.reason();
-                    held |= outcome.kind() == SendOutcome.Kind.HOLD;
+                    if (outcome.kind() == SendOutcome.Kind.HOLD) {
+                        held = true;
+                        holdUntil = outcome.notBefore() != null ? outcome.notBefore() : holdUntil;
+                    }
                 }
             }
         }
@@ -178,7 +182,7 @@ class BlockProcessor {
         if (retry.isEmpty()) {
             store.setBlock(blockId, Updates.set("state", "DONE"));
         } else if (held) {
-            Instant at = now.plus(properties.holdRetry());
+            Instant at = holdUntil;
             store.setBlock(blockId, Updates.combine(Updates.set("state", "RETRY"), Updates.set("lastError", retryReason),
                     Updates.set("retryAt", Date.from(at)), Updates.set("holds", countedHolds)));
             store.scheduleRetry(blockId, at);

@@ -17,6 +17,15 @@ public interface ChannelAdapter {
      */
     List<SendOutcome> send(OutboundBatch batch, Throttle throttle);
 
+    /**
+     * For a channel that speaks to the public rather than to each subscriber (Weibo): the accounts it posts from.
+     * A push then makes one delivery per account (the recipient's id and address name the account) instead of
+     * one per subscriber. Empty for channels that reach subscribers one by one.
+     */
+    default List<org.sunshinehub.audience.Recipient> broadcastAudience() {
+        return List.of();
+    }
+
     /** Extra values templates of this channel may use (e.g. the SMS opt-out hint). */
     default Map<String, Object> templateModel() {
         return Map.of();

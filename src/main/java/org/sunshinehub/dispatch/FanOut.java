@@ -38,8 +38,11 @@ class FanOut {
     private final SubscriberDirectory subscribers;
     private final DispatchProperties properties;
     private final Clock clock;
+    private final Channels channels;
 
-    FanOut(DispatchStore store, SubscriberDirectory subscribers, DispatchProperties properties, Clock clock) {
+    FanOut(DispatchStore store, SubscriberDirectory subscribers, DispatchProperties properties, Clock clock,
+           Channels channels) {
+        this.channels = channels;
         this.store = store;
         this.subscribers = subscribers;
         this.properties = properties;
@@ -59,9 +62,16 @@ class FanOut {
         ChannelKind channel = ChannelKind.of(queue.getString("channel"));
         AudienceSpec audience = AudienceSpec.fromDocument(queue.get("audience", Document.class));
         long started = System.nanoTime();
+        List<Recipient> accounts = channels.has(channel) ? channels.adapter(channel).broadcastAudience() : List.of();
         try {
-            subscribers.stream(audience, channel, progress.streamed, properties.channel(channel).batchSize(),
-                    (recipients, soFar) -> batch(queue, channel, recipients, soFar, progress, resumed));
+            if (!accounts.isEmpty()) {
+                if (progress.streamed == 0) {
+                    batch(queue, channel, accounts, accounts.size(), progress, resumed);
+                }
+            } else {
+                subscribers.stream(audience, channel, progress.streamed, properties.channel(channel).batchSize(),
+                        (recipients, soFar) -> batch(queue, channel, recipients, soFar, progress, resumed));
+            }
         } catch (CancellationException e) {
             log.info("Fan-out of {} stopped: the plan was cancelled", queueId);
             return;

@@ -1,17 +1,21 @@
 package org.sunshinehub.dispatch;
 
-/** What the provider said about one message. */
-public record SendOutcome(Kind kind, String providerId, String reason) {
+/**
+ * What the provider said about one message.
+ *
+ * @param notBefore for a {@link Kind#HOLD}, when to try again (null: after {@code sunshine.dispatch.hold-retry})
+ */
+public record SendOutcome(Kind kind, String providerId, String reason, java.time.Instant notBefore) {
 
     public enum Kind { ACCEPTED, RETRY, PERMANENT, HOLD }
 
     public static SendOutcome accepted(String providerId) {
-        return new SendOutcome(Kind.ACCEPTED, providerId, null);
+        return new SendOutcome(Kind.ACCEPTED, providerId, null, null);
     }
 
     /** Transient: timeouts, 5xx, flow control. The delivery is tried again after a backoff. */
     public static SendOutcome retry(String reason) {
-        return new SendOutcome(Kind.RETRY, null, reason);
+        return new SendOutcome(Kind.RETRY, null, reason, null);
     }
 
     /**
@@ -19,11 +23,16 @@ public record SendOutcome(Kind kind, String providerId, String reason) {
      * waits, tried again after {@code sunshine.dispatch.hold-retry}, and the wait does not use up its attempts.
      */
     public static SendOutcome hold(String reason) {
-        return new SendOutcome(Kind.HOLD, null, reason);
+        return new SendOutcome(Kind.HOLD, null, reason, null);
+    }
+
+    /** A hold with a known end, e.g. a provider's hourly posting limit. */
+    public static SendOutcome holdUntil(String reason, java.time.Instant notBefore) {
+        return new SendOutcome(Kind.HOLD, null, reason, notBefore);
     }
 
     /** The message can never go out (invalid number, refused ...): FAILED at once. */
     public static SendOutcome permanent(String reason) {
-        return new SendOutcome(Kind.PERMANENT, null, reason);
+        return new SendOutcome(Kind.PERMANENT, null, reason, null);
     }
 }

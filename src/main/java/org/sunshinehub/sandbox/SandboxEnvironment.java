@@ -34,6 +34,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
 
     static final String WECHAT_APP_ID_PREFIX = "wxsandbox";
     static final String JPUSH_APP_KEY = "5a7d5a7d5a7d5a7d5a7d5a7d";
+    static final String WEIBO_TOKEN_PREFIX = "sandbox-weibo-";
     static final java.util.List<String> WECHAT_TEMPLATES = java.util.List.of("disclosure", "consultation",
             "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder");
 
@@ -63,6 +64,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
         TEMPLATE_CODES.forEach((kind, code) -> props.put("sunshine.sms.aliyun.template-codes." + kind, code));
         wechat(env, port, props);
         jpush(env, port, props);
+        weibo(env, port, props);
         if (env.getProperty("sunshine.sms.callback-token") == null) {
             byte[] token = new byte[16];
             new SecureRandom().nextBytes(token);
@@ -76,10 +78,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
      * for any account configured without an app-id — or for an account {@code gov} when none is configured.
      */
     private static void wechat(ConfigurableEnvironment env, int port, Map<String, Object> props) {
-        // Bound as flat strings ("gov.app-id" …): the account names are the first segments.
-        Set<String> names = new TreeSet<>();
-        Binder.get(env).bind("sunshine.wechat.accounts", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
-                .keySet().forEach(key -> names.add(key.split("[.\\[]", 2)[0]));
+        Set<String> names = accountNames(env, "sunshine.wechat.accounts");
         if (names.isEmpty()) {
             names.add("gov");
         }
@@ -112,6 +111,37 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
                     + "(sunshine.app.jpush.app-key). Set sunshine.sandbox.enabled=false.");
         }
         props.put("sunshine.app.jpush.base-url", "http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Points the Weibo accounts at the sandbox, with a sandbox token for an account configured without one — or
+     * for an account {@code gov} (safe domain {@code gd.gov.cn}) when none is configured.
+     */
+    private static void weibo(ConfigurableEnvironment env, int port, Map<String, Object> props) {
+        Set<String> names = accountNames(env, "sunshine.weibo.accounts");
+        if (names.isEmpty()) {
+            names.add("gov");
+            props.put("sunshine.weibo.accounts.gov.safe-domain", "gd.gov.cn");
+        }
+        for (String name : names) {
+            String prefix = "sunshine.weibo.accounts." + name + ".";
+            String token = env.getProperty(prefix + "access-token");
+            if (token == null) {
+                props.put(prefix + "access-token", WEIBO_TOKEN_PREFIX + random(8));
+            } else if (!token.startsWith(WEIBO_TOKEN_PREFIX)) {
+                throw new IllegalStateException("The provider sandbox cannot run beside the real Weibo account '" + name
+                        + "'. Set sunshine.sandbox.enabled=false.");
+            }
+            props.put(prefix + "base-url", "http://127.0.0.1:" + port);
+        }
+    }
+
+    /** The names of a map of accounts, bound as flat strings ("gov.app-id" …): the first segments. */
+    private static Set<String> accountNames(ConfigurableEnvironment env, String property) {
+        Set<String> names = new TreeSet<>();
+        Binder.get(env).bind(property, Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .keySet().forEach(key -> names.add(key.split("[.\\[]", 2)[0]));
+        return names;
     }
 
     private static String random(int bytes) {

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smsTemplates  the text of each sandbox SMS template, with {@code ${param}} placeholders
  * @param wechatFollowers demo followers ({@code oDemoFollower1} …) who follow the first WeChat account at start
  * @param wechatAutoReply what a demo follower writes back after a template message reaches them; blank: nothing
+ * @param weiboPostsPerHour Weibo's hourly posting limit per account as the sandbox enforces it (real time)
  */
 @ConfigurationProperties("sunshine.sandbox")
 record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("0") int port,
@@ -27,7 +28,8 @@ record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("
                          @DefaultValue("10000") int recordLimit,
                          @NotNull @DefaultValue Faults faults,
                          @NotNull @DefaultValue Map<String, String> smsTemplates,
-                         @DefaultValue("0") int wechatFollowers, String wechatAutoReply) {
+                         @DefaultValue("0") int wechatFollowers, String wechatAutoReply,
+                         @DefaultValue("30") int weiboPostsPerHour) {
 
     /**
      * @param flowControlRate      share of SMS requests answered {@code isv.BUSINESS_LIMIT_CONTROL}

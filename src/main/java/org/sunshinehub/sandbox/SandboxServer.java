@@ -54,6 +54,7 @@ class SandboxServer implements SmartLifecycle {
     private final AliyunSmsSandbox sms;
     private final WechatSandbox wechat;
     private final JPushSandbox jpush;
+    private final WeiboSandbox weibo;
     private final AtomicLong upSequence = new AtomicLong(System.currentTimeMillis());
     private HttpServer server;
 
@@ -68,7 +69,14 @@ class SandboxServer implements SmartLifecycle {
                 properties.receiptDelay(), properties.wechatAutoReply());
         this.jpush = new JPushSandbox(environment.getProperty("sunshine.app.jpush.app-key", ""),
                 environment.getProperty("sunshine.app.jpush.master-secret", ""));
+        this.weibo = new WeiboSandbox(Binder.get(environment).bind("sunshine.weibo.accounts",
+                Bindable.mapOf(String.class, WeiboAccount.class)).orElse(Map.of()).entrySet().stream()
+                .map(e -> new WeiboSandbox.Account(e.getKey(), e.getValue().accessToken(), e.getValue().safeDomain()))
+                .toList(), properties.weiboPostsPerHour());
         faults.apply(properties.faults());
+    }
+
+    record WeiboAccount(String accessToken, String safeDomain) {
     }
 
     /** The hub's WeChat accounts, which the sandbox plays WeChat for. */
@@ -113,11 +121,16 @@ class SandboxServer implements SmartLifecycle {
             }
         }));
         server.createContext("/admin/jpush/messages", safe(jpush::messages));
+        server.createContext("/2/statuses/share.json", safe(weibo::share));
+        server.createContext("/2/comments/to_me.json", safe(weibo::commentsToMe));
+        server.createContext("/admin/weibo/comments", safe(weibo::comment));
+        server.createContext("/admin/weibo/posts", safe(weibo::posts));
+        server.createContext("/admin/weibo/faults", safe(weibo::faults));
         server.createContext("/admin/jpush/faults", safe(jpush::faults));
         server.createContext("/admin/faults", safe(this::setFaults));
         server.createContext("/admin/sms-up", safe(this::smsUp));
         server.start();
-        log.info("Provider sandbox (Aliyun SMS, WeChat, JPush) listening on 127.0.0.1:{}", properties.port());
+        log.info("Provider sandbox (Aliyun SMS, WeChat, JPush, Weibo) listening on 127.0.0.1:{}", properties.port());
     }
 
     @Override

@@ -75,7 +75,8 @@ public final class TestHub implements AutoCloseable {
                     "--sunshine.sandbox.repush-delays=200ms,500ms,1s",
                     "--sunshine.app.api-keys=" + APP_KEY,
                     "--sunshine.app.jpush.timeout=1s",
-                    "--sunshine.dispatch.hold-retry=1s"));
+                    "--sunshine.dispatch.hold-retry=1s",
+                    "--sunshine.weibo.comment-poll-interval=300ms"));
             args.addAll(List.of(extraArgs));
             TestHub hub = new TestHub(home, args);
             hub.boot();

@@ -1,0 +1,142 @@
+package org.sunshinehub.channel.weibo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.audience.Recipient;
+import org.sunshinehub.dispatch.ChannelAdapter;
+import org.sunshinehub.dispatch.ChannelAlerts;
+import org.sunshinehub.dispatch.OutboundBatch;
+import org.sunshinehub.dispatch.OutboundMessage;
+import org.sunshinehub.dispatch.SendOutcome;
+import org.sunshinehub.dispatch.Throttle;
+
+/**
+ * Posts an item once per Weibo account ({@code 2/statuses/share}). Posts beyond an account's hourly limit wait
+ * for the next slot; an expired token flags the account (an alert on the overview) and its posts wait. The
+ * post's {@code idstr} is kept on the delivery and in {@code weiboPosts}, so comments find the item.
+ */
+@Component
+@Conditional(OnWeiboAccounts.class)
+class WeiboAdapter implements ChannelAdapter {
+
+    static final String RECIPIENT_PREFIX = "weibo-account:";
+
+    private final WeiboProperties properties;
+    private final WeiboApi api;
+    private final WeiboPosts posts;
+    private final ChannelAlerts alerts;
+    private final Clock clock;
+    private final java.util.Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    WeiboAdapter(WeiboProperties properties, WeiboApi api, WeiboPosts posts, ChannelAlerts alerts, Clock clock) {
+        this.properties = properties;
+        this.api = api;
+        this.posts = posts;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.WEIBO;
+    }
+
+    @Override
+    public List<Recipient> broadcastAudience() {
+        return properties.accounts().keySet().stream().sorted().map(name -> new Recipient(RECIPIENT_PREFIX + name, name))
+                .toList();
+    }
+
+    @Override
+    public List<SendOutcome> send(OutboundBatch batch, Throttle throttle) {
+        List<SendOutcome> outcomes = new ArrayList<>();
+        for (OutboundMessage message : batch.messages()) {
+            outcomes.add(post(batch.itemId(), message, throttle));
+        }
+        return outcomes;
+    }
+
+    private SendOutcome post(String itemId, OutboundMessage message, Throttle throttle) {
+        String name = message.address();
+        WeiboProperties.Account account = properties.accounts().get(name);
+        if (account == null) {
+            return SendOutcome.permanent("微博账号 " + name + " 已不在配置中");
+        }
+        // One post at a time per account here, so the hourly count cannot be overrun by concurrent workers; a
+        // second instance that overruns it meets Weibo's own limit (10023), which holds the post the same way.
+        synchronized (postingLock(name)) {
+            return postPaced(itemId, name, account, message, throttle);
+        }
+    }
+
+    private Object postingLock(String account) {
+        return locks.computeIfAbsent(account, a -> new Object());
+    }
+
+    private SendOutcome postPaced(String itemId, String name, WeiboProperties.Account account, OutboundMessage message,
+                                  Throttle throttle) {
+        Instant now = clock.instant();
+        Instant slot = posts.nextSlot(name, account.postsPerHour(), now);
+        if (slot.isAfter(now)) {
+            return SendOutcome.holdUntil("已达每小时 " + account.postsPerHour() + " 条的发布上限", slot);
+        }
+        String status;
+        try {
+            status = WeiboText.compose(message.content(), account.safeDomain());
+        } catch (IllegalArgumentException e) {
+            return SendOutcome.permanent(e.getMessage());
+        }
+        throttle.acquire();
+        WeiboApi.Answer answer;
+        try {
+            answer = api.share(account, status);
+        } catch (IOException e) {
+            return SendOutcome.retry("微博无应答: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendOutcome.retry("interrupted");
+        }
+        if (answer.ok()) {
+            String idstr = idstr(answer.body());
+            if (idstr == null) {
+                return SendOutcome.retry("微博应答缺少 idstr");
+            }
+            posts.posted(name, idstr, itemId, clock.instant());
+            alerts.clear(source(name));
+            return SendOutcome.accepted(idstr);
+        }
+        int code = answer.errorCode();
+        return switch (WeiboErrors.of(code)) {
+            case RETRY -> SendOutcome.retry("微博错误 " + code);
+            case RATE_LIMITED -> SendOutcome.holdUntil("微博限流 (" + code + ")", now.plus(Duration.ofHours(1)));
+            case TOKEN -> {
+                alerts.raise(source(name), "微博账号 " + name + " 的授权已失效 (" + code + ")，请重新授权并更新 access-token");
+                yield SendOutcome.hold("微博授权失效 (" + code + ")");
+            }
+            case REPEATED -> SendOutcome.permanent("微博判定为重复内容 (" + code + ")");
+            case PERMANENT -> SendOutcome.permanent("微博错误 " + code);
+        };
+    }
+
+    /** The post id as a string: {@code idstr}, else {@code mid}; never the numeric {@code id}, which may be rounded. */
+    static String idstr(JsonNode post) {
+        for (String field : List.of("idstr", "mid")) {
+            if (post.hasNonNull(field) && !post.get(field).asText().isBlank()) {
+                return post.get(field).asText();
+            }
+        }
+        return null;
+    }
+
+    static String source(String account) {
+        return "weibo:" + account;
+    }
+}

@@ -1,0 +1,205 @@
+package org.sunshinehub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Weibo's open API as the hub calls it: {@code POST /2/statuses/share.json} (token, safe-domain link, no
+ * {@code #话题#}, 140 characters, repeated content, 30 posts an hour per account, Weibo's error bodies) and
+ * {@code GET /2/comments/to_me.json} ({@code since_id}, pages, newest first). Citizens comment through
+ * {@code POST /admin/weibo/comments}; {@code GET /admin/weibo/posts?account=} lists the posts;
+ * {@code POST /admin/weibo/faults} takes {@code {"expiredToken":true}}.
+ */
+final class WeiboSandbox {
+
+    /** An account as Weibo knows it. */
+    record Account(String name, String accessToken, String safeDomain) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.US)
+            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    private final Map<String, Account> byToken = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> posts = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    // Ids beyond 2^53, as Weibo's are: a client that reads them as doubles gets them wrong.
+    private final AtomicLong postIds = new AtomicLong(5_000_000_000_000_000_001L);
+    private final AtomicLong commentIds = new AtomicLong(4_900_000_000_000_000_001L);
+    private volatile boolean expiredToken;
+    private final int perHour;
+
+    WeiboSandbox(List<Account> accounts, int perHour) {
+        this.perHour = perHour;
+        accounts.forEach(a -> byToken.put(a.accessToken(), a));
+    }
+
+    void share(HttpExchange exchange) throws IOException {
+        Map<String, String> form = Acs3Signature.decodeQuery(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        Account account = byToken.get(form.getOrDefault("access_token", ""));
+        if (account == null) {
+            error(exchange, 400, 21332, "invalid_access_token");
+            return;
+        }
+        if (expiredToken) {
+            error(exchange, 400, 21327, "expired_token");
+            return;
+        }
+        String status = form.getOrDefault("status", "");
+        if (status.isEmpty() || !form.containsKey("rip")) {
+            error(exchange, 400, 10016, "miss required parameter (status, rip)");
+            return;
+        }
+        if (status.matches("(?s).*#[^#]+#.*") || !linksUnder(status, account.safeDomain())) {
+            error(exchange, 400, 10017, "parameter (status)'s value invalid");
+            return;
+        }
+        if (length(status) > 140) {
+            error(exchange, 400, 20012, "Text too long, please input text less than 140 characters!");
+            return;
+        }
+        List<ObjectNode> mine = posts.computeIfAbsent(account.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        synchronized (mine) {
+            if (mine.stream().anyMatch(p -> p.get("text").asText().equals(status))) {
+                error(exchange, 400, 20019, "Repeat content!");
+                return;
+            }
+            Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+            if (mine.stream().filter(p -> Instant.parse(p.get("postedAt").asText()).isAfter(hourAgo)).count() >= perHour) {
+                error(exchange, 400, 10023, "User requests out of rate limit!");
+                return;
+            }
+            long id = postIds.getAndIncrement();
+            ObjectNode post = JSON.createObjectNode().put("created_at", CREATED_AT.format(Instant.now()))
+                    .put("id", 3504803600500000L).put("mid", String.valueOf(id)).put("idstr", String.valueOf(id))
+                    .put("text", status).put("postedAt", Instant.now().toString());
+            mine.add(post);
+            AliyunSmsSandbox.answer(exchange, 200, post);
+        }
+    }
+
+    void commentsToMe(HttpExchange exchange) throws IOException {
+        Map<String, String> query = Acs3Signature.decodeQuery(exchange.getRequestURI().getRawQuery());
+        Account account = byToken.get(query.getOrDefault("access_token", ""));
+        if (account == null || expiredToken) {
+            error(exchange, 400, account == null ? 21332 : 21327, account == null ? "invalid_access_token" : "expired_token");
+            return;
+        }
+        long since = Long.parseLong(query.getOrDefault("since_id", "0"));
+        int count = Integer.parseInt(query.getOrDefault("count", "50"));
+        int page = Integer.parseInt(query.getOrDefault("page", "1"));
+        List<ObjectNode> newer = new ArrayList<>();
+        List<ObjectNode> all = comments.getOrDefault(account.name(), List.of());
+        synchronized (all) {
+            for (ObjectNode c : all) {
+                if (!c.has("id") || c.get("id").asLong() > since) {
+                    newer.add(c);
+                }
+            }
+        }
+        java.util.Collections.reverse(newer);
+        ArrayNode list = JSON.createArrayNode();
+        newer.stream().skip((long) (page - 1) * count).limit(count).forEach(list::add);
+        ObjectNode body = JSON.createObjectNode();
+        body.set("comments", list);
+        body.put("previous_cursor", 0).put("next_cursor", 0).put("total_number", newer.size());
+        AliyunSmsSandbox.answer(exchange, 200, body);
+    }
+
+    /** {@code {"account","postId"?,"uid"?,"text","count"?,"malformed"?}}: citizens comment on a post (default: the latest). */
+    void comment(HttpExchange exchange) throws IOException {
+        JsonNode r = JSON.readTree(exchange.getRequestBody());
+        String name = r.path("account").asText("");
+        List<ObjectNode> mine = posts.getOrDefault(name, List.of());
+        ObjectNode post;
+        synchronized (mine) {
+            post = r.has("postId") ? mine.stream().filter(p -> p.get("idstr").asText().equals(r.get("postId").asText()))
+                    .findFirst().orElse(null) : mine.isEmpty() ? null : mine.get(mine.size() - 1);
+        }
+        if (post == null) {
+            AliyunSmsSandbox.answer(exchange, 404, JSON.createObjectNode().put("error", "no such post"));
+            return;
+        }
+        List<ObjectNode> list = comments.computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        ArrayNode added = JSON.createArrayNode();
+        for (int i = 0; i < r.path("count").asInt(1); i++) {
+            long id = commentIds.getAndIncrement();
+            ObjectNode c = JSON.createObjectNode().put("created_at", CREATED_AT.format(Instant.now()));
+            if (!r.path("malformed").asBoolean(false)) {
+                c.put("id", id).put("idstr", String.valueOf(id)).put("mid", String.valueOf(id));
+            }
+            c.put("text", r.path("text").asText("市民评论") + (r.path("count").asInt(1) > 1 ? " " + (i + 1) : ""));
+            long uid = r.path("uid").asLong(1_404_376_560L + i);
+            c.putObject("user").put("id", uid).put("idstr", String.valueOf(uid)).put("screen_name", "市民" + uid);
+            c.putObject("status").put("id", 3504803600500000L).put("idstr", post.get("idstr").asText())
+                    .put("mid", post.get("mid").asText());
+            list.add(c);
+            added.add(c);
+        }
+        AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode().set("comments", added));
+    }
+
+    void posts(HttpExchange exchange) throws IOException {
+        String name = Acs3Signature.decodeQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("account", "");
+        ArrayNode list = JSON.createArrayNode();
+        List<ObjectNode> mine = posts.getOrDefault(name, List.of());
+        synchronized (mine) {
+            mine.forEach(list::add);
+        }
+        AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode().put("total", list.size()).set("posts", list));
+    }
+
+    void faults(HttpExchange exchange) throws IOException {
+        JsonNode f = JSON.readTree(exchange.getRequestBody());
+        expiredToken = f.path("expiredToken").asBoolean(false);
+        AliyunSmsSandbox.answer(exchange, 200, f);
+    }
+
+    private static boolean linksUnder(String status, String domain) {
+        Matcher m = URL.matcher(status);
+        while (m.find()) {
+            try {
+                String host = URI.create(m.group()).getHost();
+                if (host != null && (host.equals(domain) || host.endsWith("." + domain))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not a link Weibo would accept
+            }
+        }
+        return false;
+    }
+
+    private static int length(String text) {
+        int halves = 0;
+        for (int i = 0; i < text.length(); i++) {
+            halves += text.charAt(i) < 128 ? 1 : 2;
+        }
+        return (halves + 1) / 2;
+    }
+
+    private static void error(HttpExchange exchange, int status, int code, String message) throws IOException {
+        AliyunSmsSandbox.answer(exchange, status, JSON.createObjectNode().put("request", exchange.getRequestURI().getPath())
+                .put("error_code", String.valueOf(code)).put("error", message));
+    }
+}
