@@ -62,9 +62,17 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
         props.put("sunshine.sms.aliyun.access-key-id", ACCESS_KEY_ID);
         props.put("sunshine.sms.aliyun.access-key-secret", ACCESS_KEY_SECRET);
         TEMPLATE_CODES.forEach((kind, code) -> props.put("sunshine.sms.aliyun.template-codes." + kind, code));
-        wechat(env, port, props);
-        jpush(env, port, props);
-        weibo(env, port, props);
+        // sunshine.sandbox.channels: which channels the sandbox sets up (all four by default).
+        Set<String> channels = Set.of(env.getProperty("sunshine.sandbox.channels", "sms,wechat,app,weibo").split("\\s*,\\s*"));
+        if (channels.contains("wechat")) {
+            wechat(env, port, props);
+        }
+        if (channels.contains("app")) {
+            jpush(env, port, props);
+        }
+        if (channels.contains("weibo")) {
+            weibo(env, port, props);
+        }
         if (env.getProperty("sunshine.sms.callback-token") == null) {
             byte[] token = new byte[16];
             new SecureRandom().nextBytes(token);

@@ -42,8 +42,6 @@ class PlanApiIntegrationTests {
 
         assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"fax\"],\"audience\":{\"all\":true}}").statusCode())
                 .isEqualTo(400);
-        assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"weibo\"],\"audience\":{\"all\":true}}").body())
-                .contains("尚未配置");
         assertThat(plan("{\"itemId\":\"" + approved + "\",\"channels\":[\"sms\"]}").body()).contains("audience");
         assertThat(plan("{\"itemId\":\"0123456789abcdef01234567\",\"channels\":[\"sms\"],\"audience\":{\"all\":true}}")
                 .statusCode()).isEqualTo(404);
@@ -51,5 +49,18 @@ class PlanApiIntegrationTests {
                 .statusCode()).isEqualTo(400);
         assertThat(hub.get("/api/plans/no-such-plan").statusCode()).isEqualTo(404);
         assertThat(hub.post("/api/plans/no-such-plan/cancel", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aChannelWithoutAProviderIsRefusedByName() {
+        try (TestHub smsOnly = TestHub.start("--sunshine.sandbox.channels=sms")) {
+            String approved = TestHub.json(smsOnly.post("/api/intake/disclosures", """
+                    {"source":"website","sourceId":"%s","title":"关于渠道配置的公告"}""".formatted(UUID.randomUUID())))
+                    .get("id").asText();
+            HttpResponse<String> refused = smsOnly.post("/api/plans",
+                    "{\"itemId\":\"" + approved + "\",\"channels\":[\"weibo\"],\"audience\":{\"all\":true}}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("weibo", "尚未配置");
+        }
     }
 }
