@@ -62,6 +62,12 @@ public class SubscriberDirectory {
      * @return subscribers read in all
      */
     public long stream(AudienceSpec audience, ChannelKind channel, long skip, int batchSize, BatchConsumer consumer) {
+        return stream(audience, channel, skip, batchSize, s -> true, consumer);
+    }
+
+    /** As {@link #stream(AudienceSpec, ChannelKind, long, int, BatchConsumer)}, keeping only subscribers that pass {@code also}. */
+    public long stream(AudienceSpec audience, ChannelKind channel, long skip, int batchSize,
+                       java.util.function.Predicate<Subscriber> also, BatchConsumer consumer) {
         long streamed = skip;
         List<Recipient> batch = new ArrayList<>(batchSize);
         int read = 0;
@@ -69,7 +75,7 @@ public class SubscriberDirectory {
             while (cursor.hasNext()) {
                 Subscriber subscriber = SubscriberStore.of(cursor.next());
                 read++;
-                if (subscriber.reachableOn(channel)) {
+                if (subscriber.reachableOn(channel) && also.test(subscriber)) {
                     batch.add(new Recipient(subscriber.id(), subscriber.address(channel)));
                 }
                 if (read == batchSize) {

@@ -109,10 +109,11 @@ class BlockProcessor {
             return pending;
         }
         Instant now = clock.instant();
-        store.transition(DeliveryState.PENDING, DeliveryState.SUPPRESSED, pending.stream()
-                .filter(e -> refused.contains(e.subscriberId()))
+        List<Map.Entry<String, Bson>> suppressed = pending.stream().filter(e -> refused.contains(e.subscriberId()))
                 .map(e -> entry(e.deliveryId(), DispatchStore.toState(DeliveryState.SUPPRESSED, now,
-                        Updates.set("reason", "已退订")))).toList());
+                        Updates.set("reason", "已退订")))).toList();
+        store.transition(DeliveryState.PENDING, DeliveryState.SUPPRESSED, suppressed);
+        store.fallBackNow(suppressed.stream().map(Map.Entry::getKey).toList(), now);
         return pending.stream().filter(e -> !refused.contains(e.subscriberId())).toList();
     }
 
@@ -178,6 +179,7 @@ class BlockProcessor {
         }
         store.transition(DeliveryState.PENDING, DeliveryState.SENT, sent);
         store.transition(DeliveryState.PENDING, DeliveryState.FAILED, failed);
+        store.fallBackNow(failed.stream().map(Map.Entry::getKey).toList(), now);
         int countedHolds = holds + (held ? 1 : 0);
         if (retry.isEmpty()) {
             store.setBlock(blockId, Updates.set("state", "DONE"));
@@ -192,6 +194,7 @@ class BlockProcessor {
             store.transition(DeliveryState.PENDING, DeliveryState.FAILED, retry.stream().map(id -> entry(id,
                     DispatchStore.toState(DeliveryState.FAILED, now, Updates.set("reason", reason),
                             Updates.set("attempts", attempt)))).toList());
+            store.fallBackNow(retry, now);
             store.setBlock(blockId, Updates.combine(Updates.set("state", "DONE"), Updates.set("lastError", reason)));
             log.warn("Block {}: {} deliveries FAILED after {} attempts: {}", blockId, retry.size(), attempt, retryReason);
         } else {

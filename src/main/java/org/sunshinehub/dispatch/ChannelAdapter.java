@@ -26,6 +26,14 @@ public interface ChannelAdapter {
         return List.of();
     }
 
+    /**
+     * Whether the provider reports delivery (a receipt after SENT). Without receipts, SENT is as far as a message
+     * gets, and a fallback plan takes it as reached.
+     */
+    default boolean reportsDelivery() {
+        return false;
+    }
+
     /** Extra values templates of this channel may use (e.g. the SMS opt-out hint). */
     default Map<String, Object> templateModel() {
         return Map.of();

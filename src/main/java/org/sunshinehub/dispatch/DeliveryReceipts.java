@@ -61,6 +61,9 @@ public class DeliveryReceipts {
             known++;
         }
         updates.forEach((state, batch) -> {
+            if (state != DeliveryState.DELIVERED) {
+                store.fallBackNow(batch.stream().map(Map.Entry::getKey).toList(), now);
+            }
             if (store.transition(DeliveryState.SENT, state, batch) < batch.size()) {
                 // A receipt can overtake the worker's SENT write. States only move forward, so trying PENDING
                 // and then SENT cannot miss a delivery that moves in between; repeats match neither.

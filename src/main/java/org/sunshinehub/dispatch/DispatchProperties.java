@@ -24,6 +24,8 @@ import org.sunshinehub.audience.ChannelKind;
  * @param maxAttempts   tries per delivery before it is FAILED with the last reason
  * @param backoffInitial first retry delay; doubled each time, with jitter, up to {@code backoffMax}
  * @param holdRetry     how long a block waits when its channel is held (see {@code SendOutcome.hold})
+ * @param fallbackAfter in a fallback plan, how long a delivery has to be confirmed before the next channel is tried
+ * @param fallbackSweep how often deliveries due for a fallback are looked for
  * @param templatesDir  Freemarker templates, {@code <channel>/<kind>.ftl}; the jar's copies are the fallback
  * @param channels      per channel: provider QPS, quiet hours, block size
  */
@@ -37,6 +39,8 @@ record DispatchProperties(@Min(1) @Max(64) @DefaultValue("4") int workers,
                           @NotNull @DefaultValue("2s") Duration backoffInitial,
                           @NotNull @DefaultValue("5m") Duration backoffMax,
                           @NotNull @DefaultValue("5m") Duration holdRetry,
+                          @NotNull @DefaultValue("30m") Duration fallbackAfter,
+                          @NotNull @DefaultValue("5s") Duration fallbackSweep,
                           @NotNull @DefaultValue("./templates") Path templatesDir,
                           @Valid @NotNull @DefaultValue Map<ChannelKind, ChannelSettings> channels) {
 

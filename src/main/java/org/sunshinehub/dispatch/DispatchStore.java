@@ -40,6 +40,7 @@ class DispatchStore {
     final MongoCollection<Document> queues;
     final MongoCollection<Document> blocks;
     final MongoCollection<Document> retries;
+    private final MongoCollection<Document> fallbackChecks;
     private final MeterRegistry meters;
 
     DispatchStore(MongoDatabase database, MeterRegistry meters) {
@@ -48,6 +49,7 @@ class DispatchStore {
         this.queues = database.getCollection("dispatchQueues");
         this.blocks = database.getCollection("dispatchBlocks");
         this.retries = database.getCollection("dispatchRetries");
+        this.fallbackChecks = database.getCollection("fallbackChecks");
         // Makes {_id, state} guards exact-key lookups on the embedded store.
         deliveries.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
         deliveries.createIndex(Indexes.ascending("plan", "channel", "state"), new IndexOptions().name("plan_counts"));
@@ -176,6 +178,57 @@ class DispatchStore {
                 Aggregates.match(Filters.eq("plan", planId)),
                 Aggregates.group(new Document("channel", "$channel").append("state", "$state"),
                         Accumulators.sum("n", 1)))).into(new ArrayList<>());
+    }
+
+    /** Fallback deliveries by channel: those made because an earlier channel did not reach the citizen. */
+    List<Document> fallbacksOfPlan(String planId) {
+        return deliveries.aggregate(List.of(
+                Aggregates.match(Filters.and(Filters.eq("plan", planId), Filters.exists("fallbackFrom"))),
+                Aggregates.group("$channel", Accumulators.sum("n", 1)))).into(new ArrayList<>());
+    }
+
+    void setDelivery(String id, Bson update) {
+        deliveries.updateOne(Filters.eq("_id", id), update);
+    }
+
+    // ---- fallback checks: one per delivery that may still fall back, due when it should have reached ----
+
+    void insertFallbackChecks(List<String> deliveryIds, Instant dueAt) {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        List<Document> checks = deliveryIds.stream().map(id -> new Document("_id", id).append("dueAt", Date.from(dueAt)))
+                .toList();
+        try {
+            fallbackChecks.insertMany(checks, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Brings the checks of these deliveries forward: they failed, so their fallback need not wait. */
+    void fallBackNow(List<String> deliveryIds, Instant now) {
+        for (int from = 0; from < deliveryIds.size(); from += ID_CHUNK) {
+            fallbackChecks.updateMany(Filters.in("_id", deliveryIds.subList(from, Math.min(from + ID_CHUNK, deliveryIds.size()))),
+                    Updates.set("dueAt", Date.from(now)));
+        }
+    }
+
+    /** Due checks; the collection holds only deliveries that may still fall back, so a scan stays small. */
+    List<String> dueFallbackChecks(Instant now, int limit) {
+        return fallbackChecks.find(Filters.lte("dueAt", Date.from(now))).limit(limit).map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
+    }
+
+    void rescheduleFallbackCheck(String deliveryId, Instant dueAt) {
+        fallbackChecks.updateOne(Filters.eq("_id", deliveryId), Updates.set("dueAt", Date.from(dueAt)));
+    }
+
+    /** Taking a check is deleting it: only one sweeper escalates a delivery. */
+    boolean takeFallbackCheck(String deliveryId) {
+        return fallbackChecks.deleteOne(Filters.eq("_id", deliveryId)).getDeletedCount() == 1;
     }
 
     // ---- blocks and retries ----

@@ -47,9 +47,12 @@ class DispatchWorkers {
     private volatile List<Document> activeQueues = List.of();
     private volatile long queuesLoadedAt;
     private volatile Instant nextSweep = Instant.MIN;
+    private volatile Instant nextFallbackSweep = Instant.MIN;
+    private final Fallbacks fallbacks;
 
     DispatchWorkers(DispatchStore store, BlockProcessor processor, FanOut fanOut, Channels channels,
-                    DispatchProperties properties, Clock clock) {
+                    DispatchProperties properties, Clock clock, Fallbacks fallbacks) {
+        this.fallbacks = fallbacks;
         this.store = store;
         this.processor = processor;
         this.fanOut = fanOut;
@@ -189,6 +192,10 @@ class DispatchWorkers {
 
     private void sweepIfDue() {
         Instant now = clock.instant();
+        if (!now.isBefore(nextFallbackSweep)) {
+            nextFallbackSweep = now.plus(properties.fallbackSweep());
+            fallbacks.sweep();
+        }
         if (now.isBefore(nextSweep)) {
             return;
         }

@@ -49,6 +49,8 @@ public class Dispatcher {
                 .append("audience", job.audience().toDocument())
                 .append("urgent", job.urgent())
                 .append("broadcast", job.broadcast())
+                .append("fallbackBefore", job.fallbackBefore().stream().map(ChannelKind::code).toList())
+                .append("fallbackAfter", job.fallbackAfter().stream().map(ChannelKind::code).toList())
                 .append("replyCode", job.replyCode())
                 .append("deliveryKey", job.deliveryKey())
                 .append("template", job.purpose())
@@ -115,6 +117,13 @@ public class Dispatcher {
             store.broadcastResults(queue.getString("_id")).forEach(r -> results.add(new java.util.LinkedHashMap<>(r)));
         }
         return results;
+    }
+
+    /** How many of a fallback plan's deliveries each channel made because an earlier channel failed. */
+    public Map<String, Long> reachedByFallback(String planId) {
+        Map<String, Long> counts = new TreeMap<>();
+        store.fallbacksOfPlan(planId).forEach(d -> counts.put(d.getString("_id"), d.get("n", Number.class).longValue()));
+        return counts;
     }
 
     /** The item of the newest push that used this reply code, for linking citizens' replies. */

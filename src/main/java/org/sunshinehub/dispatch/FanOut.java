@@ -69,7 +69,10 @@ class FanOut {
                     batch(queue, channel, accounts, accounts.size(), progress, resumed);
                 }
             } else {
+                // In a fallback plan a citizen belongs to the first channel in the order that reaches them.
+                List<ChannelKind> before = codes(queue, "fallbackBefore");
                 subscribers.stream(audience, channel, progress.streamed, properties.channel(channel).batchSize(),
+                        s -> before.stream().noneMatch(c -> s.reachableOn(c) && channels.has(c)),
                         (recipients, soFar) -> batch(queue, channel, recipients, soFar, progress, resumed));
             }
         } catch (CancellationException e) {
@@ -95,6 +98,11 @@ class FanOut {
         if (resumed && !existing.isEmpty()) {
             existing = new HashSet<>(existing);
             existing.removeAll(orphansOfThisQueue(queueId, deliveries, existing));
+        }
+        if (!codes(queue, "fallbackAfter").isEmpty()) {
+            Set<Integer> taken = existing;
+            store.insertFallbackChecks(java.util.stream.IntStream.range(0, deliveries.size()).filter(i -> !taken.contains(i))
+                    .mapToObj(i -> deliveries.get(i).getString("_id")).toList(), readAt.plus(properties.fallbackAfter()));
         }
         List<String> manifestSubscribers = new ArrayList<>();
         List<String> manifestAddresses = new ArrayList<>();
@@ -165,9 +173,14 @@ class FanOut {
                     .append("subscriber", r.subscriberId())
                     .append("address", r.address())
                     .append("state", DeliveryState.PENDING.name())
+                    .append("fallbackAfter", queue.getList("fallbackAfter", String.class, List.of()))
                     .append("createdAt", created));
         }
         return batch;
+    }
+
+    static List<ChannelKind> codes(Document queue, String field) {
+        return queue.getList(field, String.class, List.of()).stream().map(ChannelKind::of).toList();
     }
 
     /** Where a fan-out stands; saved after every batch. */

@@ -1,6 +1,7 @@
 package org.sunshinehub.dispatch;
 
 import org.sunshinehub.audience.AudienceSpec;
+import java.util.List;
 import org.sunshinehub.audience.ChannelKind;
 
 /**
@@ -10,7 +11,23 @@ import org.sunshinehub.audience.ChannelKind;
  *                reaches people the first one reached, rendered from {@code <kind>-<purpose>.ftl}
  */
 public record PushJob(String planId, String itemId, ChannelKind channel, AudienceSpec audience, boolean urgent,
-                      boolean broadcast, String replyCode, String purpose) {
+                      boolean broadcast, List<ChannelKind> fallbackOrder, String replyCode, String purpose) {
+
+    public PushJob {
+        fallbackOrder = List.copyOf(fallbackOrder);
+    }
+
+    /** The channels after this one in the plan's fallback order (empty without fallback). */
+    List<ChannelKind> fallbackAfter() {
+        int at = fallbackOrder.indexOf(channel);
+        return at < 0 ? List.of() : fallbackOrder.subList(at + 1, fallbackOrder.size());
+    }
+
+    /** The channels before this one: a citizen reachable on one of them is that channel's. */
+    List<ChannelKind> fallbackBefore() {
+        int at = fallbackOrder.indexOf(channel);
+        return at < 0 ? List.of() : fallbackOrder.subList(0, at);
+    }
 
     /** What deliveries are keyed by: the item, or the item and the purpose. */
     String deliveryKey() {

@@ -36,7 +36,7 @@ class AutoPlans {
         }
         try {
             plans.create("auto-" + event.itemId(), new PlanRequest(event.itemId(), rule.channels(),
-                    new PlanRequest.Audience(rule.topics(), rule.all()), null, false, false), null);
+                    new PlanRequest.Audience(rule.topics(), rule.all()), null, false, false, null), null);
         } catch (RuntimeException e) {
             log.error("Auto plan for item {} not created: {}", event.itemId(), e.getMessage());
         }

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param broadcast channels may use their broadcast form where they have one (WeChat mass send) instead of one
  *                  message per citizen
+ * @param fallback  instead of {@code channels}: the channels in order of preference; each citizen gets the item on
+ *                  the first that works for them (see {@code dispatch.Fallbacks})
  */
 record PlanRequest(String itemId, List<String> channels, Audience audience, OffsetDateTime sendAt, boolean urgent,
-                   boolean broadcast) {
+                   boolean broadcast, List<String> fallback) {
 
     record Audience(List<String> topics, boolean all) {
     }

@@ -54,14 +54,22 @@ class PlanService {
      * @param purpose null, or what a second push of the item is for
      */
     PushPlan create(String id, PlanRequest request, String purpose) {
-        List<ChannelKind> channels = validChannels(request.channels());
+        boolean fallback = request.fallback() != null && !request.fallback().isEmpty();
+        if (fallback && request.channels() != null && !request.channels().isEmpty()) {
+            throw new InvalidInputException("推送计划有误", Map.of("fallback", "channels 与 fallback 只能填一个"));
+        }
+        List<ChannelKind> channels = validChannels(fallback ? request.fallback() : request.channels());
+        if (fallback && (channels.size() < 2 || channels.contains(ChannelKind.WEIBO))) {
+            throw new InvalidInputException("推送计划有误", Map.of("fallback",
+                    "须列出至少两个面向个人的渠道（微博是公开发布，不能参与逐人补发）"));
+        }
         AudienceSpec audience = validAudience(request.audience());
         ContentItem item = pushableItem(request.itemId());
         Instant now = clock.instant();
         Instant sendAt = request.sendAt() == null || request.sendAt().toInstant().isBefore(now)
                 ? now : request.sendAt().toInstant();
         PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(),
-                request.broadcast(), PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
+                request.broadcast(), fallback, PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
         if (!store.insert(plan)) {
             return store.find(id).orElseThrow();
         }
@@ -117,7 +125,7 @@ class PlanService {
     private void startPushes(PushPlan plan) {
         for (ChannelKind channel : plan.channels()) {
             dispatcher.start(new PushJob(plan.id(), plan.itemId(), channel, plan.audience(), plan.urgent(),
-                    plan.broadcast(), plan.replyCode(), plan.purpose()));
+                    plan.broadcast(), plan.fallback() ? plan.channels() : List.of(), plan.replyCode(), plan.purpose()));
         }
     }
 

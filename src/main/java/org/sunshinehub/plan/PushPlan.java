@@ -9,9 +9,11 @@ import org.sunshinehub.audience.ChannelKind;
  * @param replyCode a short number that replies to this plan's messages carry (SMS extension code, WeChat
  *                  "#code"), so a reply is linked to the item it answers
  * @param purpose   null, or what a second push of the item is for (see {@code PushJob})
+ * @param fallback  {@code channels} is an order of preference: one delivery per citizen, on the first channel
+ *                  that works for them
  */
 record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
-                boolean urgent, boolean broadcast, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
+                boolean urgent, boolean broadcast, boolean fallback, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
                 long version) {
 
     enum State { SCHEDULED, SENDING, CANCELLED }
@@ -21,7 +23,7 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
     }
 
     PushPlan moved(State newState, Instant firedAt) {
-        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, broadcast, newState, replyCode, purpose, createdAt,
+        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, broadcast, fallback, newState, replyCode, purpose, createdAt,
                 firedAt, version + 1);
     }
 }

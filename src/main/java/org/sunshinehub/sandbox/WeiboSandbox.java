@@ -144,9 +144,13 @@ final class WeiboSandbox {
         ArrayNode added = JSON.createArrayNode();
         for (int i = 0; i < r.path("count").asInt(1); i++) {
             long id = commentIds.getAndIncrement();
-            ObjectNode c = JSON.createObjectNode().put("created_at", CREATED_AT.format(Instant.now()));
-            if (!r.path("malformed").asBoolean(false)) {
-                c.put("id", id).put("idstr", String.valueOf(id)).put("mid", String.valueOf(id));
+            ObjectNode c = JSON.createObjectNode().put("created_at", CREATED_AT.format(Instant.now()))
+                    .put("id", id).put("idstr", String.valueOf(id)).put("mid", String.valueOf(id));
+            if (r.path("malformed").asBoolean(false)) {
+                // as a deleted comment comes: an id, and neither text nor author
+                list.add(c.put("deleted", "1"));
+                added.add(c);
+                continue;
             }
             c.put("text", r.path("text").asText("市民评论") + (r.path("count").asInt(1) > 1 ? " " + (i + 1) : ""));
             long uid = r.path("uid").asLong(1_404_376_560L + i);

@@ -64,6 +64,11 @@ class AliyunSmsAdapter implements ChannelAdapter {
     }
 
     @Override
+    public boolean reportsDelivery() {
+        return true;
+    }
+
+    @Override
     public ChannelKind kind() {
         return ChannelKind.SMS;
     }

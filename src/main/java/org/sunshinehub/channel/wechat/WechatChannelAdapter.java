@@ -54,6 +54,11 @@ class WechatChannelAdapter implements ChannelAdapter {
     }
 
     @Override
+    public boolean reportsDelivery() {
+        return true;
+    }
+
+    @Override
     public ChannelKind kind() {
         return ChannelKind.WECHAT;
     }

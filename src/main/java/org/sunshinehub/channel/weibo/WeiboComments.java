@@ -84,7 +84,7 @@ class WeiboComments {
         for (JsonNode comment : fetched) {
             String id = id(comment);
             if (id == null) {
-                log.info("Weibo comment without an id skipped");
+                log.debug("Weibo comment without an id skipped");
                 continue;
             }
             take(name, id, comment);
