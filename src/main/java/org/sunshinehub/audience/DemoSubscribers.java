@@ -41,13 +41,16 @@ class DemoSubscribers implements SmartInitializingSingleton {
         List<Subscriber> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < count; i++) {
             List<String> topics = i % 3 == 0 ? List.of(TOPICS.get(i % 5), TOPICS.get((i + 2) % 5)) : List.of(TOPICS.get(i % 5));
-            batch.add(new Subscriber(new ObjectId().toHexString(), String.format("139%08d", i), null, null, null,
-                    topics, Map.of(), clock.instant(), 0));
+            // Every 10th has the app too; every 100th also gave a WeChat openid but no longer follows the
+            // account, so a fallback plan's WeChat message to them fails and they get the SMS instead.
+            batch.add(new Subscriber(new ObjectId().toHexString(), String.format("139%08d", i),
+                    i % 100 == 0 ? String.format("oDemoUnfollowed%04d", i) : null,
+                    i % 10 == 0 ? String.format("demo1a%010d", i) : null, null, topics, Map.of(), clock.instant(), 0));
             if (batch.size() == BATCH || i == count - 1) {
                 store.insertNew(batch);
                 batch.clear();
             }
         }
-        log.info("Demo: created {} subscribers (phones 13900000000…) on topics {}", count, TOPICS);
+        log.info("Demo: created {} subscribers (phones 13900000000…, every 10th with the app) on topics {}", count, TOPICS);
     }
 }

@@ -41,9 +41,11 @@ class BlockProcessor {
     private final DispatchProperties properties;
     private final Clock clock;
     private final ItemLinks links;
+    private final FrequencyCaps caps;
 
     BlockProcessor(DispatchStore store, SubscriberDirectory subscribers, ItemRepository items, MessageRenderer renderer,
-                   Channels channels, DispatchProperties properties, Clock clock, ItemLinks links) {
+                   Channels channels, DispatchProperties properties, Clock clock, ItemLinks links, FrequencyCaps caps) {
+        this.caps = caps;
         this.links = links;
         this.store = store;
         this.subscribers = subscribers;
@@ -77,6 +79,11 @@ class BlockProcessor {
         Optional<ContentItem> item = items.findById(block.getString("item"));
         if (item.isEmpty()) {
             finish(blockId, pending, DeliveryState.FAILED, "信息已不存在");
+            return;
+        }
+        pending = caps.admit(block, queue, channel, item.get(), pending);
+        if (pending.isEmpty()) {
+            store.setBlock(blockId, Updates.set("state", "DONE"));
             return;
         }
         send(block, queue, channel, item.get(), pending);

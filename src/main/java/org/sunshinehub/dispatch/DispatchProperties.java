@@ -25,7 +25,7 @@ import org.sunshinehub.audience.ChannelKind;
  * @param backoffInitial first retry delay; doubled each time, with jitter, up to {@code backoffMax}
  * @param holdRetry     how long a block waits when its channel is held (see {@code SendOutcome.hold})
  * @param fallbackAfter in a fallback plan, how long a delivery has to be confirmed before the next channel is tried
- * @param fallbackSweep how often deliveries due for a fallback are looked for
+ * @param dueSweep      how often deliveries due for a fallback, and digests due, are looked for
  * @param templatesDir  Freemarker templates, {@code <channel>/<kind>.ftl}; the jar's copies are the fallback
  * @param channels      per channel: provider QPS, quiet hours, block size
  */
@@ -40,7 +40,7 @@ record DispatchProperties(@Min(1) @Max(64) @DefaultValue("4") int workers,
                           @NotNull @DefaultValue("5m") Duration backoffMax,
                           @NotNull @DefaultValue("5m") Duration holdRetry,
                           @NotNull @DefaultValue("30m") Duration fallbackAfter,
-                          @NotNull @DefaultValue("5s") Duration fallbackSweep,
+                          @NotNull @DefaultValue("5s") Duration dueSweep,
                           @NotNull @DefaultValue("./templates") Path templatesDir,
                           @Valid @NotNull @DefaultValue Map<ChannelKind, ChannelSettings> channels) {
 
@@ -52,11 +52,13 @@ record DispatchProperties(@Min(1) @Max(64) @DefaultValue("4") int workers,
      * @param qps        provider requests per second for this instance
      * @param quietHours e.g. {@code 22:00-08:00} (Beijing time): non-urgent sends wait for its end; blank = none
      * @param batchSize  deliveries per claimed block (SMS: up to 1000 numbers per SendSms)
+     * @param dailyCap   non-urgent messages a citizen gets on this channel per day (Beijing date); 0: no cap
      */
     record ChannelSettings(@Positive @DefaultValue("20") double qps,
                            @Pattern(regexp = "|\\d{2}:\\d{2}-\\d{2}:\\d{2}", message = "须为 HH:mm-HH:mm") String quietHours,
-                           @Min(1) @Max(10_000) @DefaultValue("1000") int batchSize) {
+                           @Min(1) @Max(10_000) @DefaultValue("1000") int batchSize,
+                           @Min(0) @DefaultValue("0") int dailyCap) {
 
-        static final ChannelSettings DEFAULT = new ChannelSettings(20, "", 1000);
+        static final ChannelSettings DEFAULT = new ChannelSettings(20, "", 1000, 0);
     }
 }

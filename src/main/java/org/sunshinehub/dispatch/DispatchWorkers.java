@@ -49,10 +49,12 @@ class DispatchWorkers {
     private volatile Instant nextSweep = Instant.MIN;
     private volatile Instant nextFallbackSweep = Instant.MIN;
     private final Fallbacks fallbacks;
+    private final Digests digests;
 
     DispatchWorkers(DispatchStore store, BlockProcessor processor, FanOut fanOut, Channels channels,
-                    DispatchProperties properties, Clock clock, Fallbacks fallbacks) {
+                    DispatchProperties properties, Clock clock, Fallbacks fallbacks, Digests digests) {
         this.fallbacks = fallbacks;
+        this.digests = digests;
         this.store = store;
         this.processor = processor;
         this.fanOut = fanOut;
@@ -193,8 +195,9 @@ class DispatchWorkers {
     private void sweepIfDue() {
         Instant now = clock.instant();
         if (!now.isBefore(nextFallbackSweep)) {
-            nextFallbackSweep = now.plus(properties.fallbackSweep());
+            nextFallbackSweep = now.plus(properties.dueSweep());
             fallbacks.sweep();
+            digests.sweep();
         }
         if (now.isBefore(nextSweep)) {
             return;

@@ -49,6 +49,7 @@ public class Dispatcher {
                 .append("audience", job.audience().toDocument())
                 .append("urgent", job.urgent())
                 .append("broadcast", job.broadcast())
+                .append("overCap", job.overCap())
                 .append("fallbackBefore", job.fallbackBefore().stream().map(ChannelKind::code).toList())
                 .append("fallbackAfter", job.fallbackAfter().stream().map(ChannelKind::code).toList())
                 .append("replyCode", job.replyCode())

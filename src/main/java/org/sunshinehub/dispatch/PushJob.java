@@ -11,7 +11,13 @@ import org.sunshinehub.audience.ChannelKind;
  *                reaches people the first one reached, rendered from {@code <kind>-<purpose>.ftl}
  */
 public record PushJob(String planId, String itemId, ChannelKind channel, AudienceSpec audience, boolean urgent,
-                      boolean broadcast, List<ChannelKind> fallbackOrder, String replyCode, String purpose) {
+                      boolean broadcast, List<ChannelKind> fallbackOrder, String overCap, String replyCode,
+                      String purpose) {
+
+    /** Over-cap messages wait for the next morning. */
+    public static final String DEFER = "defer";
+    /** Over-cap messages are merged into one digest the next morning. */
+    public static final String DIGEST = "digest";
 
     public PushJob {
         fallbackOrder = List.copyOf(fallbackOrder);

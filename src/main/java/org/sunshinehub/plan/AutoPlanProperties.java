@@ -1,6 +1,6 @@
 package org.sunshinehub.plan;
 
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.AssertTrue;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +18,17 @@ import org.springframework.validation.annotation.Validated;
 record AutoPlanProperties(@DefaultValue("false") boolean enabled, @DefaultValue Map<String, Rule> categories,
                           Rule fallback) {
 
-    /** @param topics subscribers with any of these topics; {@code all} for everyone */
-    record Rule(@NotEmpty List<String> channels, List<String> topics, boolean all) {
+    /**
+     * @param channels          channels to push on, each to everyone it reaches
+     * @param fallbackChannels  channels in order of preference, each citizen reached once (a second plan)
+     * @param topics            subscribers with any of these topics; {@code all} for everyone
+     */
+    record Rule(@DefaultValue List<String> channels, @DefaultValue List<String> fallbackChannels, List<String> topics,
+                boolean all) {
+
+        @AssertTrue(message = "channels 与 fallback-channels 至少填一个")
+        boolean isSomewhereToPush() {
+            return !channels.isEmpty() || !fallbackChannels.isEmpty();
+        }
     }
 }

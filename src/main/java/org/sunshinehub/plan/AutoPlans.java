@@ -34,11 +34,22 @@ class AutoPlans {
         if (rule == null) {
             return;
         }
+        PlanRequest.Audience audience = new PlanRequest.Audience(rule.topics(), rule.all());
+        if (!rule.channels().isEmpty()) {
+            create("auto-" + event.itemId(), new PlanRequest(event.itemId(), rule.channels(), audience, null, false,
+                    false, null, null));
+        }
+        if (!rule.fallbackChannels().isEmpty()) {
+            create("auto-" + event.itemId() + "-fallback", new PlanRequest(event.itemId(), null, audience, null, false,
+                    false, rule.fallbackChannels(), null));
+        }
+    }
+
+    private void create(String id, PlanRequest request) {
         try {
-            plans.create("auto-" + event.itemId(), new PlanRequest(event.itemId(), rule.channels(),
-                    new PlanRequest.Audience(rule.topics(), rule.all()), null, false, false, null), null);
+            plans.create(id, request, null);
         } catch (RuntimeException e) {
-            log.error("Auto plan for item {} not created: {}", event.itemId(), e.getMessage());
+            log.error("Auto plan {} not created: {}", id, e.getMessage());
         }
     }
 }

@@ -54,14 +54,14 @@ class PlanController {
 
     private PlanView view(PushPlan p) {
         return new PlanView(p.id(), p.itemId(), p.channels(), p.audience(), p.sendAt(), p.urgent(), p.broadcast(),
-                p.fallback(), p.state(), p.replyCode(), p.createdAt(), p.firedAt(), dispatcher.counts(p.id()),
+                p.fallback(), p.overCap(), p.state(), p.replyCode(), p.createdAt(), p.firedAt(), dispatcher.counts(p.id()),
                 p.broadcast() ? dispatcher.broadcastResults(p.id()) : List.of(),
                 p.fallback() ? dispatcher.reachedByFallback(p.id()) : Map.of());
     }
 
     /** A plan as staff see it, with its deliveries counted per channel and state. */
     record PlanView(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
-                    boolean urgent, boolean broadcast, boolean fallback, PushPlan.State state, String replyCode, Instant createdAt,
+                    boolean urgent, boolean broadcast, boolean fallback, String overCap, PushPlan.State state, String replyCode, Instant createdAt,
                     Instant firedAt, Map<String, Map<DeliveryState, Long>> counts,
                     List<Map<String, Object>> broadcastResults, Map<String, Long> reachedByFallback) {
     }

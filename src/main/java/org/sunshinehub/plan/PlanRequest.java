@@ -10,9 +10,11 @@ import java.util.List;
  *                  message per citizen
  * @param fallback  instead of {@code channels}: the channels in order of preference; each citizen gets the item on
  *                  the first that works for them (see {@code dispatch.Fallbacks})
+ * @param overCap   what becomes of a message over a citizen's daily cap: {@code defer} (to the next morning, the
+ *                  default) or {@code digest} (merged with the day's others into one message the next morning)
  */
 record PlanRequest(String itemId, List<String> channels, Audience audience, OffsetDateTime sendAt, boolean urgent,
-                   boolean broadcast, List<String> fallback) {
+                   boolean broadcast, List<String> fallback, String overCap) {
 
     record Audience(List<String> topics, boolean all) {
     }

@@ -69,7 +69,7 @@ class PlanService {
         Instant sendAt = request.sendAt() == null || request.sendAt().toInstant().isBefore(now)
                 ? now : request.sendAt().toInstant();
         PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(),
-                request.broadcast(), fallback, PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
+                request.broadcast(), fallback, validOverCap(request.overCap()), PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
         if (!store.insert(plan)) {
             return store.find(id).orElseThrow();
         }
@@ -125,7 +125,8 @@ class PlanService {
     private void startPushes(PushPlan plan) {
         for (ChannelKind channel : plan.channels()) {
             dispatcher.start(new PushJob(plan.id(), plan.itemId(), channel, plan.audience(), plan.urgent(),
-                    plan.broadcast(), plan.fallback() ? plan.channels() : List.of(), plan.replyCode(), plan.purpose()));
+                    plan.broadcast(), plan.fallback() ? plan.channels() : List.of(), plan.overCap(), plan.replyCode(),
+                    plan.purpose()));
         }
     }
 
@@ -143,6 +144,16 @@ class PlanService {
                     + (item.state() == ItemState.WITHHELD ? "；该信息已被负面清单扣留，不能推送" : ""));
         }
         return item;
+    }
+
+    private static String validOverCap(String overCap) {
+        if (overCap == null || overCap.isBlank()) {
+            return PushJob.DEFER;
+        }
+        if (!overCap.equals(PushJob.DEFER) && !overCap.equals(PushJob.DIGEST)) {
+            throw new InvalidInputException("推送计划有误", Map.of("overCap", "可选 defer（顺延到次日）或 digest（次日合并为一条摘要）"));
+        }
+        return overCap;
     }
 
     private List<ChannelKind> validChannels(List<String> codes) {

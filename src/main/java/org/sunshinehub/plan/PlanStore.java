@@ -64,7 +64,8 @@ class PlanStore {
                 .append("channels", p.channels().stream().map(ChannelKind::code).toList())
                 .append("audience", p.audience().toDocument())
                 .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent())
-                .append("broadcast", p.broadcast()).append("fallback", p.fallback()).append("state", p.state().name())
+                .append("broadcast", p.broadcast()).append("fallback", p.fallback())
+                .append("overCap", p.overCap()).append("state", p.state().name())
                 .append("replyCode", p.replyCode()).append("purpose", p.purpose())
                 .append("createdAt", Date.from(p.createdAt()))
                 .append("firedAt", p.firedAt() == null ? null : Date.from(p.firedAt())).append("version", p.version());
@@ -75,7 +76,8 @@ class PlanStore {
                 d.getList("channels", String.class).stream().map(ChannelKind::of).toList(),
                 AudienceSpec.fromDocument(d.get("audience", Document.class)),
                 d.getDate("sendAt").toInstant(), d.getBoolean("urgent"),
-                d.getBoolean("broadcast", false), d.getBoolean("fallback", false), PushPlan.State.valueOf(d.getString("state")),
+                d.getBoolean("broadcast", false), d.getBoolean("fallback", false),
+                d.getString("overCap") == null ? "defer" : d.getString("overCap"), PushPlan.State.valueOf(d.getString("state")),
                 d.getString("replyCode"), d.getString("purpose"), d.getDate("createdAt").toInstant(),
                 Optional.ofNullable(d.getDate("firedAt")).map(Date::toInstant).orElse(null),
                 d.get("version", Number.class).longValue());

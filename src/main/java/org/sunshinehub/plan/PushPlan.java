@@ -13,7 +13,7 @@ import org.sunshinehub.audience.ChannelKind;
  *                  that works for them
  */
 record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
-                boolean urgent, boolean broadcast, boolean fallback, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
+                boolean urgent, boolean broadcast, boolean fallback, String overCap, State state, String replyCode, String purpose, Instant createdAt, Instant firedAt,
                 long version) {
 
     enum State { SCHEDULED, SENDING, CANCELLED }
@@ -23,7 +23,7 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
     }
 
     PushPlan moved(State newState, Instant firedAt) {
-        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, broadcast, fallback, newState, replyCode, purpose, createdAt,
+        return new PushPlan(id, itemId, channels, audience, sendAt, urgent, broadcast, fallback, overCap, newState, replyCode, purpose, createdAt,
                 firedAt, version + 1);
     }
 }

@@ -30,13 +30,13 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
             "disclosure", "SMS_SANDBOX_DISCLOSURE", "consultation", "SMS_SANDBOX_CONSULTATION",
             "interpretation", "SMS_SANDBOX_INTERPRETATION", "opinion-task", "SMS_SANDBOX_OPINION_TASK",
             "adoption-report", "SMS_SANDBOX_ADOPTION_REPORT", "feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED",
-            "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER");
+            "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER", "digest", "SMS_SANDBOX_DIGEST");
 
     static final String WECHAT_APP_ID_PREFIX = "wxsandbox";
     static final String JPUSH_APP_KEY = "5a7d5a7d5a7d5a7d5a7d5a7d";
     static final String WEIBO_TOKEN_PREFIX = "sandbox-weibo-";
     static final java.util.List<String> WECHAT_TEMPLATES = java.util.List.of("disclosure", "consultation",
-            "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder");
+            "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder", "digest");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

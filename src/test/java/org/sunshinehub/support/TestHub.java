@@ -77,7 +77,7 @@ public final class TestHub implements AutoCloseable {
                     "--sunshine.app.jpush.timeout=1s",
                     "--sunshine.dispatch.hold-retry=1s",
                     "--sunshine.weibo.comment-poll-interval=300ms",
-                    "--sunshine.dispatch.fallback-sweep=200ms"));
+                    "--sunshine.dispatch.due-sweep=200ms"));
             args.addAll(List.of(extraArgs));
             TestHub hub = new TestHub(home, args);
             hub.boot();

@@ -1,0 +1,125 @@
+package org.sunshinehub.dispatch;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.content.ContentItem;
+import org.sunshinehub.content.ItemRepository;
+
+/**
+ * Messages over a citizen's daily cap in a {@code digest} plan: their deliveries become DIGESTED and their items
+ * gather in {@code digests} (one document per channel, citizen and morning), sent the next morning as one message
+ * rendered from {@code templates/<channel>/digest.ftl}, which counts against that day's cap.
+ */
+@Component
+class Digests {
+
+    private static final Logger log = LoggerFactory.getLogger(Digests.class);
+
+    private final MongoCollection<Document> digests;
+    private final DispatchStore store;
+    private final Channels channels;
+    private final MessageRenderer renderer;
+    private final ItemRepository items;
+    private final FrequencyCaps caps;
+    private final DispatchProperties properties;
+    private final Clock clock;
+
+    Digests(MongoDatabase database, DispatchStore store, Channels channels, MessageRenderer renderer, ItemRepository items,
+            @Lazy FrequencyCaps caps, DispatchProperties properties, Clock clock) {
+        this.digests = database.getCollection("digests");
+        this.store = store;
+        this.channels = channels;
+        this.renderer = renderer;
+        this.items = items;
+        this.caps = caps;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void add(ChannelKind channel, List<BlockProcessor.Entry> entries, ContentItem item, Instant morning) {
+        Instant now = clock.instant();
+        Document line = new Document("itemId", item.id()).append("title", item.fields().title())
+                .append("url", item.fields().url() == null ? "" : item.fields().url());
+        for (BlockProcessor.Entry e : entries) {
+            digests.updateOne(Filters.eq("_id", channel.code() + ":" + e.subscriberId() + ":" + morning.toEpochMilli()),
+                    Updates.combine(Updates.setOnInsert("channel", channel.code()),
+                            Updates.setOnInsert("subscriber", e.subscriberId()), Updates.setOnInsert("address", e.address()),
+                            Updates.setOnInsert("dueAt", Date.from(morning)), Updates.setOnInsert("state", "PENDING"),
+                            Updates.addToSet("items", line)),
+                    new UpdateOptions().upsert(true));
+        }
+        store.transition(DeliveryState.PENDING, DeliveryState.DIGESTED, entries.stream()
+                .<Map.Entry<String, org.bson.conversions.Bson>>map(e -> new AbstractMap.SimpleEntry<>(e.deliveryId(),
+                        DispatchStore.toState(DeliveryState.DIGESTED, now, Updates.set("reason", "超过当日上限，并入次日摘要"))))
+                .toList());
+    }
+
+    /** Sends the digests that are due; a small collection, so the scan is cheap. */
+    void sweep() {
+        Instant now = clock.instant();
+        for (Document digest : digests.find(Filters.and(Filters.eq("state", "PENDING"), Filters.lte("dueAt", Date.from(now))))
+                .limit(200).into(new ArrayList<>())) {
+            send(digest, now);
+        }
+    }
+
+    private void send(Document digest, Instant now) {
+        String id = digest.getString("_id");
+        ChannelKind channel = ChannelKind.of(digest.getString("channel"));
+        List<Document> lines = digest.getList("items", Document.class);
+        ContentItem first = items.findById(lines.get(0).getString("itemId")).orElse(null);
+        if (first == null || !channels.has(channel)) {
+            settle(id, "FAILED", "信息或渠道已不存在");
+            return;
+        }
+        ChannelAdapter adapter = channels.adapter(channel);
+        Map<String, Object> model = MessageRenderer.model(first, null, adapter.templateModel());
+        Map<String, Object> summary = new HashMap<>();
+        summary.put("count", lines.size());
+        summary.put("items", lines.stream().map(l -> Map.of("title", l.getString("title"), "url", l.getString("url"))).toList());
+        model.put("digest", summary);
+        String batchId = Dispatcher.NOTICE_PREFIX + "digest:" + id;
+        SendOutcome outcome;
+        try {
+            outcome = adapter.send(new OutboundBatch(batchId, digest.getInteger("attempts", 0) + 1, first.id(), "digest",
+                    null, false, List.of(new OutboundMessage(batchId, digest.getString("subscriber"),
+                            digest.getString("address"), renderer.render(channel, "digest", model)))),
+                    channels.throttle(channel)).get(0);
+        } catch (MessageRenderer.RenderException e) {
+            settle(id, "FAILED", e.getMessage());
+            return;
+        }
+        switch (outcome.kind()) {
+            case ACCEPTED -> {
+                settle(id, "SENT", null);
+                caps.count(channel, List.of(digest.getString("subscriber")), now);
+                log.info("Digest of {} items sent on {}", lines.size(), channel.code());
+            }
+            case PERMANENT -> settle(id, "FAILED", outcome.reason());
+            case RETRY, HOLD -> digests.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
+                    Updates.set("dueAt", Date.from(now.plus(Backoff.after(digest.getInteger("attempts", 0) + 1,
+                            properties.backoffInitial(), properties.backoffMax())))), Updates.set("lastError", outcome.reason())));
+        }
+    }
+
+    private void settle(String id, String state, String reason) {
+        digests.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", state), Updates.set("reason", reason)));
+    }
+}
