@@ -39,18 +39,27 @@ final class WeiboSandbox {
             .withZone(ZoneId.of("Asia/Shanghai"));
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
-    private final Map<String, Account> byToken = new ConcurrentHashMap<>();
-    private final Map<String, List<ObjectNode>> posts = new ConcurrentHashMap<>();
-    private final Map<String, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    /**
+     * Weibo outlives the hub: posts and comments are kept per access token for the life of the JVM, so a test
+     * that restarts the hub (with a fixed token) finds them again, as the hub would find Weibo's.
+     */
+    private static final Map<String, List<ObjectNode>> POSTS = new ConcurrentHashMap<>();
+    private static final Map<String, List<ObjectNode>> COMMENTS = new ConcurrentHashMap<>();
     // Ids beyond 2^53, as Weibo's are: a client that reads them as doubles gets them wrong.
-    private final AtomicLong postIds = new AtomicLong(5_000_000_000_000_000_001L);
-    private final AtomicLong commentIds = new AtomicLong(4_900_000_000_000_000_001L);
+    private static final AtomicLong POST_IDS = new AtomicLong(5_000_000_000_000_000_001L);
+    private static final AtomicLong COMMENT_IDS = new AtomicLong(4_900_000_000_000_000_001L);
+
+    private final Map<String, Account> byToken = new ConcurrentHashMap<>();
+    private final Map<String, String> tokenByName = new ConcurrentHashMap<>();
     private volatile boolean expiredToken;
     private final int perHour;
 
     WeiboSandbox(List<Account> accounts, int perHour) {
         this.perHour = perHour;
-        accounts.forEach(a -> byToken.put(a.accessToken(), a));
+        accounts.forEach(a -> {
+            byToken.put(a.accessToken(), a);
+            tokenByName.put(a.name(), a.accessToken());
+        });
     }
 
     void share(HttpExchange exchange) throws IOException {
@@ -78,7 +87,7 @@ final class WeiboSandbox {
             error(exchange, 400, 20012, "Text too long, please input text less than 140 characters!");
             return;
         }
-        List<ObjectNode> mine = posts.computeIfAbsent(account.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        List<ObjectNode> mine = POSTS.computeIfAbsent(account.accessToken(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
         synchronized (mine) {
             if (mine.stream().anyMatch(p -> p.get("text").asText().equals(status))) {
                 error(exchange, 400, 20019, "Repeat content!");
@@ -89,7 +98,7 @@ final class WeiboSandbox {
                 error(exchange, 400, 10023, "User requests out of rate limit!");
                 return;
             }
-            long id = postIds.getAndIncrement();
+            long id = POST_IDS.getAndIncrement();
             ObjectNode post = JSON.createObjectNode().put("created_at", CREATED_AT.format(Instant.now()))
                     .put("id", 3504803600500000L).put("mid", String.valueOf(id)).put("idstr", String.valueOf(id))
                     .put("text", status).put("postedAt", Instant.now().toString());
@@ -109,7 +118,7 @@ final class WeiboSandbox {
         int count = Integer.parseInt(query.getOrDefault("count", "50"));
         int page = Integer.parseInt(query.getOrDefault("page", "1"));
         List<ObjectNode> newer = new ArrayList<>();
-        List<ObjectNode> all = comments.getOrDefault(account.name(), List.of());
+        List<ObjectNode> all = COMMENTS.getOrDefault(account.accessToken(), List.of());
         synchronized (all) {
             for (ObjectNode c : all) {
                 if (!c.has("id") || c.get("id").asLong() > since) {
@@ -129,8 +138,8 @@ final class WeiboSandbox {
     /** {@code {"account","postId"?,"uid"?,"text","count"?,"malformed"?}}: citizens comment on a post (default: the latest). */
     void comment(HttpExchange exchange) throws IOException {
         JsonNode r = JSON.readTree(exchange.getRequestBody());
-        String name = r.path("account").asText("");
-        List<ObjectNode> mine = posts.getOrDefault(name, List.of());
+        String token = tokenByName.getOrDefault(r.path("account").asText(""), "");
+        List<ObjectNode> mine = POSTS.getOrDefault(token, List.of());
         ObjectNode post;
         synchronized (mine) {
             post = r.has("postId") ? mine.stream().filter(p -> p.get("idstr").asText().equals(r.get("postId").asText()))
@@ -140,10 +149,10 @@ final class WeiboSandbox {
             AliyunSmsSandbox.answer(exchange, 404, JSON.createObjectNode().put("error", "no such post"));
             return;
         }
-        List<ObjectNode> list = comments.computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        List<ObjectNode> list = COMMENTS.computeIfAbsent(token, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
         ArrayNode added = JSON.createArrayNode();
         for (int i = 0; i < r.path("count").asInt(1); i++) {
-            long id = commentIds.getAndIncrement();
+            long id = COMMENT_IDS.getAndIncrement();
             ObjectNode c = JSON.createObjectNode().put("created_at", CREATED_AT.format(Instant.now()))
                     .put("id", id).put("idstr", String.valueOf(id)).put("mid", String.valueOf(id));
             if (r.path("malformed").asBoolean(false)) {
@@ -166,7 +175,7 @@ final class WeiboSandbox {
     void posts(HttpExchange exchange) throws IOException {
         String name = Acs3Signature.decodeQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("account", "");
         ArrayNode list = JSON.createArrayNode();
-        List<ObjectNode> mine = posts.getOrDefault(name, List.of());
+        List<ObjectNode> mine = POSTS.getOrDefault(tokenByName.getOrDefault(name, ""), List.of());
         synchronized (mine) {
             mine.forEach(list::add);
         }

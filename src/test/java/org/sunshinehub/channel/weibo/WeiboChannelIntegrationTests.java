@@ -46,6 +46,28 @@ class WeiboChannelIntegrationTests {
     }
 
     @Test
+    void commentsBecomeFeedbackExactlyOnceAcrossARestart() {
+        try (TestHub hub = TestHub.start("--sunshine.weibo.accounts.gov.access-token=sandbox-weibo-restart-test",
+                "--sunshine.weibo.accounts.gov.safe-domain=gd.gov.cn")) {
+            String item = item(hub, "关于评论续读测试的公告");
+            awaitCount(hub, plan(hub, item), "SENT", 1);
+            String postId = posts(hub).get(posts(hub).size() - 1).get("idstr").asText();
+            hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + postId
+                    + "\",\"text\":\"重启前的评论\",\"count\":3}");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 3);
+
+            hub.restart();
+            hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + postId
+                    + "\",\"text\":\"重启后的评论\",\"count\":2}");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 5);
+            Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            assertThat(TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void thirtyOnePostsInAnHourAreAllPublishedTheLastInTheNextHour() {
         try (TestHub hub = TestHub.start("--sunshine.sandbox.weibo-posts-per-hour=1000")) {
             List<String> plans = new ArrayList<>();
