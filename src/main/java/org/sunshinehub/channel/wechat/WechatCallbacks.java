@@ -39,7 +39,7 @@ class WechatCallbacks {
         InboundMessage m = opened.message();
         String id = CallbackInbox.id(name, m);
         if (!inbox.store(name, m, clock.instant())) {
-            log.debug("Repeated WeChat callback {} answered as before", m.dedupeKey());
+            log.debug("Repeated WeChat {} callback answered as before", m.event() == null ? m.msgType() : m.event());
             return account.answer(opened, inbox.firstReply(id).orElse(null), clock.instant());
         }
         String reply = conversation.handle(name, account.account(), m).orElse(null);
