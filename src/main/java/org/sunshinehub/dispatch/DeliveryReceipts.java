@@ -61,9 +61,6 @@ public class DeliveryReceipts {
             known++;
         }
         updates.forEach((state, batch) -> {
-            if (state != DeliveryState.DELIVERED) {
-                store.fallBackNow(batch.stream().map(Map.Entry::getKey).toList(), now);
-            }
             if (store.transition(DeliveryState.SENT, state, batch) < batch.size()) {
                 // A receipt can overtake the worker's SENT write. States only move forward, so trying PENDING
                 // and then SENT cannot miss a delivery that moves in between; repeats match neither.
@@ -72,6 +69,10 @@ public class DeliveryReceipts {
                         store.transitionOne(u.getKey(), DeliveryState.SENT, state, u.getValue());
                     }
                 });
+            }
+            if (state != DeliveryState.DELIVERED) {
+                // after the state is written, so a fallback sweep reads the receipt's state
+                store.fallBackNow(batch.stream().map(Map.Entry::getKey).toList(), now);
             }
         });
         return known;

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.content.ContentItem;
@@ -37,18 +36,18 @@ class Digests {
     private final Channels channels;
     private final MessageRenderer renderer;
     private final ItemRepository items;
-    private final FrequencyCaps caps;
+    private final CapCounters counters;
     private final DispatchProperties properties;
     private final Clock clock;
 
     Digests(MongoDatabase database, DispatchStore store, Channels channels, MessageRenderer renderer, ItemRepository items,
-            @Lazy FrequencyCaps caps, DispatchProperties properties, Clock clock) {
+            CapCounters counters, DispatchProperties properties, Clock clock) {
         this.digests = database.getCollection("digests");
         this.store = store;
         this.channels = channels;
         this.renderer = renderer;
         this.items = items;
-        this.caps = caps;
+        this.counters = counters;
         this.properties = properties;
         this.clock = clock;
     }
@@ -109,7 +108,7 @@ class Digests {
         switch (outcome.kind()) {
             case ACCEPTED -> {
                 settle(id, "SENT", null);
-                caps.count(channel, List.of(digest.getString("subscriber")), now);
+                counters.count(channel, List.of(digest.getString("subscriber")), now);
                 log.info("Digest of {} items sent on {}", lines.size(), channel.code());
             }
             case PERMANENT -> settle(id, "FAILED", outcome.reason());

@@ -233,6 +233,20 @@ class DispatchStore {
 
     // ---- blocks and retries ----
 
+    /**
+     * A block of the queue outside its numbering (a fallback, a deferral): never claimed by number, it enters
+     * through the retry path at {@code at}.
+     */
+    void insertRetryBlock(String blockId, Document queue, Date optOutsSince, List<String> subscriberIds,
+                          List<String> addresses, Instant at) {
+        insertBlock(new Document("_id", blockId).append("queue", queue.getString("_id")).append("number", -1L)
+                .append("item", queue.getString("item")).append("deliveryKey", queue.getString("deliveryKey"))
+                .append("channel", queue.getString("channel")).append("state", "RETRY").append("attempts", 0)
+                .append("optOutsSince", optOutsSince).append("retryAt", Date.from(at))
+                .append("subscribers", subscriberIds).append("addresses", addresses));
+        scheduleRetry(blockId, at);
+    }
+
     /** @return false when the block exists already (a resumed fan-out writing it again) */
     boolean insertBlock(Document block) {
         return MongoErrors.insertIfAbsent(blocks, block);

@@ -4,7 +4,9 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -46,13 +48,15 @@ class Fallbacks {
     /** One sweeper at a time in this instance; across instances, taking a check is the guard. */
     synchronized void sweep() {
         Instant now = clock.instant();
-        for (String id : store.dueFallbackChecks(now, SWEEP_LIMIT)) {
-            Optional<Document> delivery = store.deliveriesById(List.of(id)).stream().findFirst();
-            if (delivery.isEmpty()) {
+        List<String> due = store.dueFallbackChecks(now, SWEEP_LIMIT);
+        Map<String, Document> deliveries = new HashMap<>();
+        store.deliveriesById(due).forEach(d -> deliveries.put(d.getString("_id"), d));
+        for (String id : due) {
+            Document d = deliveries.get(id);
+            if (d == null) {
                 store.takeFallbackCheck(id);
                 continue;
             }
-            Document d = delivery.get();
             ChannelKind channel = ChannelKind.of(d.getString("channel"));
             switch (DeliveryState.valueOf(d.getString("state"))) {
                 case DELIVERED, CANCELLED -> store.takeFallbackCheck(id);
@@ -99,15 +103,9 @@ class Fallbacks {
             return; // the citizen already has this item on that channel
         }
         store.setDelivery(d.getString("_id"), Updates.set("fellBackTo", channel.code()));
-        String blockId = queueId + ":fallback:" + s.id();
-        store.insertBlock(new Document("_id", blockId).append("queue", queueId).append("number", -1L)
-                .append("item", d.getString("item")).append("deliveryKey", deliveryKey).append("channel", channel.code())
-                .append("state", "RETRY").append("attempts", 0)
-                .append("optOutsSince", Date.from(now.minus(FanOut.OPT_OUT_MARGIN)))
-                .append("subscribers", List.of(s.id())).append("addresses", List.of(s.address(channel))));
         Instant sendAt = queue.get().getBoolean("urgent", false) ? now
                 : QuietHours.parse(properties.channel(channel).quietHours()).flatMap(q -> q.endIfInside(now)).orElse(now);
-        store.scheduleRetry(blockId, sendAt);
+        store.insertRetryBlock(queueId + ":fallback:" + s.id(), queue.get(), Date.from(now.minus(FanOut.OPT_OUT_MARGIN)), List.of(s.id()), List.of(s.address(channel)), sendAt);
         if (!rest.isEmpty()) {
             store.insertFallbackChecks(List.of(newId), sendAt.plus(properties.fallbackAfter()));
         }
