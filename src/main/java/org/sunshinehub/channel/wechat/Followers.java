@@ -55,15 +55,14 @@ class Followers {
         return Optional.ofNullable(follower.getString("lastPushItem"));
     }
 
-    Optional<Instant> lastMessageAt(String openId) {
-        Document follower = followers.find(Filters.eq("_id", openId)).first();
-        return follower == null || follower.getDate("lastMessageAt") == null ? Optional.empty()
-                : Optional.of(follower.getDate("lastMessageAt").toInstant());
+    /** Whom a follower writes to, and when they last did. */
+    record Contact(String account, Instant lastMessageAt) {
     }
 
-    Optional<String> accountOf(String openId) {
+    Optional<Contact> contact(String openId) {
         Document follower = followers.find(Filters.eq("_id", openId)).first();
-        return follower == null ? Optional.empty() : Optional.ofNullable(follower.getString("account"));
+        return follower == null ? Optional.empty() : Optional.of(new Contact(follower.getString("account"),
+                follower.getDate("lastMessageAt") == null ? null : follower.getDate("lastMessageAt").toInstant()));
     }
 
     /** WeChat asks that a follower who leaves be forgotten: only the bare openid's opt-out stays (elsewhere). */

@@ -2,6 +2,7 @@ package org.sunshinehub.channel.wechat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
@@ -37,12 +38,13 @@ class WechatAnswers implements AnswerChannel {
     @Override
     public void answer(Feedback feedback, String text) {
         String openId = feedback.address();
-        Instant last = followers.lastMessageAt(openId).orElse(feedback.receivedAt());
+        Optional<Followers.Contact> contact = followers.contact(openId);
+        Instant last = contact.map(Followers.Contact::lastMessageAt).orElse(feedback.receivedAt());
         if (last.plus(properties.answerWindow()).isBefore(clock.instant())) {
             throw new AnswerRefusedException("该用户最后一次留言已超过 " + properties.answerWindow().toHours()
                     + " 小时，微信不再允许客服消息回复");
         }
-        WxMpService service = followers.accountOf(openId).flatMap(api::service)
+        WxMpService service = contact.map(Followers.Contact::account).flatMap(api::service)
                 .or(() -> api.pushAccount().flatMap(api::service))
                 .orElseThrow(() -> new AnswerRefusedException("未配置可用的公众号"));
         try {

@@ -84,19 +84,24 @@ class WechatChannelAdapter implements ChannelAdapter {
                 outcomes.add(backOff);
                 continue;
             }
-            SendOutcome outcome = sendTemplate(accountName, service, batch, message, templateId, throttle);
-            outcomes.add(outcome);
-            if (outcome.kind() == SendOutcome.Kind.RETRY && outcome.reason().startsWith(QUOTA)) {
-                backOff = outcome;
+            try {
+                outcomes.add(sendTemplate(accountName, service, batch, message, templateId, throttle));
+            } catch (WxErrorException e) {
+                int code = e.getError().getErrorCode();
+                SendOutcome outcome = failed(code, message.address());
+                outcomes.add(outcome);
+                if (WechatErrors.of(code) == WechatErrors.Action.BACK_OFF) {
+                    backOff = outcome;
+                }
             }
         }
         return outcomes;
     }
 
-    private static final String QUOTA = "配额";
-
+    /** @throws WxErrorException WeChat's answer to this message, for the caller to classify */
     private SendOutcome sendTemplate(String accountName, WxMpService service, OutboundBatch batch,
-                                     OutboundMessage message, String templateId, Throttle throttle) {
+                                     OutboundMessage message, String templateId, Throttle throttle)
+            throws WxErrorException {
         String openId = message.address();
         throttle.acquire();
         try {
@@ -107,8 +112,6 @@ class WechatChannelAdapter implements ChannelAdapter {
                     openId)), now);
             followers.pushed(List.of(openId), batch.itemId(), now);
             return SendOutcome.accepted(msgId);
-        } catch (WxErrorException e) {
-            return failed(e.getError().getErrorCode(), openId);
         } catch (RuntimeException e) {
             return SendOutcome.retry(e.getClass().getSimpleName());
         }
@@ -129,9 +132,7 @@ class WechatChannelAdapter implements ChannelAdapter {
             followers.pushed(openIds, batch.itemId(), now);
             return all(batch, SendOutcome.accepted(result.getMsgId()));
         } catch (WxErrorException e) {
-            int code = e.getError().getErrorCode();
-            return all(batch, WechatErrors.of(code) == WechatErrors.Action.UNREACHABLE
-                    ? SendOutcome.permanent("微信错误 " + code) : outcomeOf(code));
+            return all(batch, outcomeOf(e.getError().getErrorCode()));
         } catch (RuntimeException e) {
             return all(batch, SendOutcome.retry(e.getClass().getSimpleName()));
         }
@@ -148,7 +149,7 @@ class WechatChannelAdapter implements ChannelAdapter {
 
     private static SendOutcome outcomeOf(int code) {
         return switch (WechatErrors.of(code)) {
-            case BACK_OFF -> SendOutcome.retry(QUOTA + "已用完 (" + code + ")");
+            case BACK_OFF -> SendOutcome.retry("配额已用完 (" + code + ")");
             case PERMANENT, UNREACHABLE -> SendOutcome.permanent("微信错误 " + code);
             case RETRY -> SendOutcome.retry("微信错误 " + code);
         };
