@@ -1,6 +1,5 @@
 package org.sunshinehub.channel.weibo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +104,8 @@ class WeiboAdapter implements ChannelAdapter {
             return SendOutcome.retry("interrupted");
         }
         if (answer.ok()) {
-            String idstr = idstr(answer.body());
+            // idstr, else mid; not the numeric id, which Weibo's own sample shows rounded
+            String idstr = WeiboIds.of(answer.body(), "idstr", "mid");
             if (idstr == null) {
                 return SendOutcome.retry("微博应答缺少 idstr");
             }
@@ -124,16 +124,6 @@ class WeiboAdapter implements ChannelAdapter {
             case REPEATED -> SendOutcome.permanent("微博判定为重复内容 (" + code + ")");
             case PERMANENT -> SendOutcome.permanent("微博错误 " + code);
         };
-    }
-
-    /** The post id as a string: {@code idstr}, else {@code mid}; never the numeric {@code id}, which may be rounded. */
-    static String idstr(JsonNode post) {
-        for (String field : List.of("idstr", "mid")) {
-            if (post.hasNonNull(field) && !post.get(field).asText().isBlank()) {
-                return post.get(field).asText();
-            }
-        }
-        return null;
     }
 
     static String source(String account) {

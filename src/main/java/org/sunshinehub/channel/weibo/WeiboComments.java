@@ -99,35 +99,19 @@ class WeiboComments {
 
     private void take(String name, String id, JsonNode comment) {
         String text = comment.path("text").asText("").strip();
-        String uid = text(comment.path("user"));
+        String uid = id(comment.path("user"));
         if (comment.path("deleted").asText("0").equals("1") || text.isEmpty() || uid == null) {
             log.info("Weibo comment {} skipped: deleted or without text or author", id);
             return;
         }
-        String itemId = posts.itemOf(name, text(comment.path("status"))).orElse(null);
+        String itemId = posts.itemOf(name, id(comment.path("status"))).orElse(null);
         feedback.record(new Feedback("weibo:" + name + ":" + id, itemId, ChannelKind.WEIBO.code(),
                 subscribers.findByAddress(ChannelKind.WEIBO, uid).map(Subscriber::id).orElse(null), uid, text,
                 createdAt(comment.path("created_at").asText(null)), clock.instant()));
     }
 
-    /** An id as a string, never through a double: {@code idstr}, else {@code mid}/{@code id} as written. */
-    private static String text(JsonNode node) {
-        for (String field : List.of("idstr", "mid", "id")) {
-            JsonNode value = node.get(field);
-            if (value != null && (value.isTextual() || value.isIntegralNumber()) && !value.asText().isBlank()) {
-                return value.asText();
-            }
-        }
-        return null;
-    }
-
-    private static String id(JsonNode comment) {
-        JsonNode idstr = comment.get("idstr");
-        if (idstr != null && idstr.isTextual()) {
-            return idstr.asText();
-        }
-        JsonNode id = comment.get("id");
-        return id != null && (id.isIntegralNumber() || id.isTextual()) && id.asText().matches("\\d{1,20}") ? id.asText() : null;
+    private static String id(JsonNode node) {
+        return WeiboIds.of(node, "idstr", "mid", "id");
     }
 
     private static BigInteger number(String id) {

@@ -25,7 +25,9 @@ class WeiboUnitTests {
     @Test
     void thePostIdIsIdstrNeverTheNumericId() throws Exception {
         var post = new ObjectMapper().readTree("{\"id\":3504803600500000,\"mid\":\"3504803600502730\",\"idstr\":\"3504803600502730\"}");
-        assertThat(WeiboAdapter.idstr(post)).isEqualTo("3504803600502730");
+        assertThat(WeiboIds.of(post, "idstr", "mid")).isEqualTo("3504803600502730");
+        assertThat(WeiboIds.of(post, "id")).isEqualTo("3504803600500000");
+        assertThat(WeiboIds.of(new ObjectMapper().readTree("{\"id\":3.5048036005027E15}"), "id")).isNull();
     }
 
     @Test
