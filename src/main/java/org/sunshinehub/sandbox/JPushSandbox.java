@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,10 +37,8 @@ final class JPushSandbox {
     private final Map<String, List<ObjectNode>> received = new ConcurrentHashMap<>();
     private final AtomicLong msgIds = new AtomicLong(1_828_256_757L);
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger failNext = new AtomicInteger();
-    private volatile int failCode;
-    private final AtomicInteger slowNext = new AtomicInteger();
-    private volatile long slowMillis;
+    private final Countdown failures = new Countdown();
+    private final Countdown slowAnswers = new Countdown();
     private volatile Set<String> unknown = Set.of();
 
     JPushSandbox(String appKey, String masterSecret) {
@@ -58,8 +57,10 @@ final class JPushSandbox {
             error(exchange, 401, 1004, "Authen failed");
             return;
         }
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            error(exchange, STATUS.getOrDefault(failCode, 400), failCode, "sandbox fault");
+        OptionalLong fault = failures.take();
+        if (fault.isPresent()) {
+            int code = (int) fault.getAsLong();
+            error(exchange, STATUS.getOrDefault(code, 400), code, "sandbox fault");
             return;
         }
         JsonNode body;
@@ -81,8 +82,9 @@ final class JPushSandbox {
         if (!cid.isEmpty() && !validateOnly) {
             byCid.putIfAbsent(cid, answer);
         }
-        if (slowNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            Thread.sleep(slowMillis);
+        OptionalLong slow = slowAnswers.take();
+        if (slow.isPresent()) {
+            Thread.sleep(slow.getAsLong());
         }
         int status = answer.has("error") ? 400 : 200;
         AliyunSmsSandbox.answer(exchange, status, answer);
@@ -125,10 +127,8 @@ final class JPushSandbox {
 
     void faults(HttpExchange exchange) throws IOException {
         JsonNode f = JSON.readTree(exchange.getRequestBody());
-        failCode = f.path("code").asInt(0);
-        failNext.set(f.has("code") ? f.path("times").asInt(1) : 0);
-        slowMillis = f.path("slowMillis").asLong(0);
-        slowNext.set(f.has("slowMillis") ? f.path("times").asInt(1) : 0);
+        failures.arm(f.path("code").asInt(0), f.has("code") ? f.path("times").asInt(1) : 0);
+        slowAnswers.arm(f.path("slowMillis").asLong(0), f.has("slowMillis") ? f.path("times").asInt(1) : 0);
         List<String> ids = new ArrayList<>();
         f.path("unknownRegistrationIds").forEach(id -> ids.add(id.asText()));
         unknown = Set.copyOf(ids);

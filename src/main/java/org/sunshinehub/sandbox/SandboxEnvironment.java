@@ -9,13 +9,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.sunshinehub.config.NamedEntries;
 
 /**
  * Decides whether the sandbox runs (by default: on the embedded database, i.e. when no MongoDB is configured)
@@ -86,7 +84,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
      * for any account configured without an app-id — or for an account {@code gov} when none is configured.
      */
     private static void wechat(ConfigurableEnvironment env, int port, Map<String, Object> props) {
-        Set<String> names = accountNames(env, "sunshine.wechat.accounts");
+        Set<String> names = NamedEntries.names(env, "sunshine.wechat.accounts");
         if (names.isEmpty()) {
             names.add("gov");
         }
@@ -126,7 +124,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
      * for an account {@code gov} (safe domain {@code gd.gov.cn}) when none is configured.
      */
     private static void weibo(ConfigurableEnvironment env, int port, Map<String, Object> props) {
-        Set<String> names = accountNames(env, "sunshine.weibo.accounts");
+        Set<String> names = NamedEntries.names(env, "sunshine.weibo.accounts");
         if (names.isEmpty()) {
             names.add("gov");
             props.put("sunshine.weibo.accounts.gov.safe-domain", "gd.gov.cn");
@@ -142,14 +140,6 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
             }
             props.put(prefix + "base-url", "http://127.0.0.1:" + port);
         }
-    }
-
-    /** The names of a map of accounts, bound as flat strings ("gov.app-id" …): the first segments. */
-    private static Set<String> accountNames(ConfigurableEnvironment env, String property) {
-        Set<String> names = new TreeSet<>();
-        Binder.get(env).bind(property, Bindable.mapOf(String.class, String.class)).orElse(Map.of())
-                .keySet().forEach(key -> names.add(key.split("[.\\[]", 2)[0]));
-        return names;
     }
 
     private static String random(int bytes) {

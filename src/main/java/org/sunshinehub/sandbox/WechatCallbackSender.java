@@ -1,6 +1,5 @@
 package org.sunshinehub.sandbox;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

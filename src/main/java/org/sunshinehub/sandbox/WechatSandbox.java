@@ -40,8 +40,7 @@ final class WechatSandbox {
     private final AtomicLong msgIds = new AtomicLong(200_000_000L);
     private final AtomicLong citizenMsgIds = new AtomicLong(6_000_000_000_000_000_000L);
     private final AtomicInteger tokenRequests = new AtomicInteger();
-    private final AtomicInteger failNext = new AtomicInteger();
-    private volatile int failCode;
+    private final Countdown failures = new Countdown();
     private volatile JsonNode menu;
     private final WechatCallbackSender sender;
     private final ScheduledExecutorService executor;
@@ -90,8 +89,9 @@ final class WechatSandbox {
             error(exchange, 42001, "access_token expired");
             return;
         }
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            error(exchange, failCode, "sandbox fault");
+        java.util.OptionalLong fault = failures.take();
+        if (fault.isPresent()) {
+            error(exchange, (int) fault.getAsLong(), "sandbox fault");
             return;
         }
         JsonNode body = exchange.getRequestMethod().equals("POST") ? readJson(exchange) : JSON.createObjectNode();
@@ -277,8 +277,8 @@ final class WechatSandbox {
     /** {@code {"errcode": 45009, "times": 2}}: the next API calls answer that error. */
     void faults(HttpExchange exchange) throws IOException {
         JsonNode request = readJson(exchange);
-        failCode = request == null ? 0 : request.path("errcode").asInt(0);
-        failNext.set(request == null ? 0 : request.path("times").asInt(0));
+        failures.arm(request == null ? 0 : request.path("errcode").asInt(0),
+                request == null ? 0 : request.path("times").asInt(0));
         AliyunSmsSandbox.answer(exchange, 200, request == null ? JSON.createObjectNode() : request);
     }
 
