@@ -1,6 +1,5 @@
 package org.sunshinehub.dispatch;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -8,7 +7,6 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -106,22 +104,7 @@ class DispatchStore {
      * @return the positions in {@code batch} that already existed
      */
     java.util.Set<Integer> insertDeliveries(List<Document> batch) {
-        if (batch.isEmpty()) {
-            return java.util.Set.of();
-        }
-        try {
-            deliveries.insertMany(batch, new InsertManyOptions().ordered(false));
-            return java.util.Set.of();
-        } catch (MongoBulkWriteException e) {
-            java.util.Set<Integer> existing = new java.util.HashSet<>();
-            for (var error : e.getWriteErrors()) {
-                if (error.getCode() != 11000 && error.getCode() != 11001) {
-                    throw e;
-                }
-                existing.add(error.getIndex());
-            }
-            return existing;
-        }
+        return MongoErrors.insertManyIfAbsent(deliveries, batch);
     }
 
     /** Reads deliveries by id, {@value #ID_CHUNK} at a time. */
@@ -194,18 +177,8 @@ class DispatchStore {
     // ---- fallback checks: one per delivery that may still fall back, due when it should have reached ----
 
     void insertFallbackChecks(List<String> deliveryIds, Instant dueAt) {
-        if (deliveryIds.isEmpty()) {
-            return;
-        }
-        List<Document> checks = deliveryIds.stream().map(id -> new Document("_id", id).append("dueAt", Date.from(dueAt)))
-                .toList();
-        try {
-            fallbackChecks.insertMany(checks, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
-                throw e;
-            }
-        }
+        MongoErrors.insertManyIfAbsent(fallbackChecks, deliveryIds.stream()
+                .map(id -> new Document("_id", id).append("dueAt", Date.from(dueAt))).toList());
     }
 
     /** Brings the checks of these deliveries forward: they failed, so their fallback need not wait. */

@@ -1,9 +1,15 @@
 package org.sunshinehub.storage;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 
 /** Reading the driver's exceptions the same way everywhere. */
@@ -26,6 +32,30 @@ public final class MongoErrors {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Inserts a batch in one unordered bulk, keeping what already exists.
+     *
+     * @return the positions in {@code batch} whose unique key existed already
+     */
+    public static Set<Integer> insertManyIfAbsent(MongoCollection<Document> collection, List<Document> batch) {
+        if (batch.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            collection.insertMany(batch, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> existing = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+            return existing;
         }
     }
 

@@ -3,11 +3,8 @@ package org.sunshinehub.channel.wechat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -30,23 +27,10 @@ class SentMessages {
     record Sent(String account, long msgId, String batchId, String openId) {
     }
 
-    void recordTemplates(List<Sent> sent, java.time.Instant at) {
-        if (sent.isEmpty()) {
-            return;
-        }
-        List<Document> docs = new ArrayList<>(sent.size());
-        for (Sent s : sent) {
-            docs.add(new Document("_id", s.account() + ":" + s.msgId()).append("batchId", s.batchId())
-                    .append("openId", s.openId()).append("sentAt", Date.from(at)));
-        }
-        try {
-            sends.insertMany(docs, new InsertManyOptions().ordered(false));
-        } catch (com.mongodb.MongoBulkWriteException e) {
-            // A retried batch may record the same msgids again: the first record stands. Anything else is real.
-            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
-                throw e;
-            }
-        }
+    /** Recorded as each send is accepted, before WeChat can report its result; a repeat keeps the first. */
+    void recordTemplate(Sent s, java.time.Instant at) {
+        MongoErrors.insertIfAbsent(sends, new Document("_id", s.account() + ":" + s.msgId()).append("batchId", s.batchId())
+                .append("openId", s.openId()).append("sentAt", Date.from(at)));
     }
 
     void recordMass(String account, long msgId, String batchId, int recipients, java.time.Instant at) {

@@ -108,8 +108,7 @@ class WechatChannelAdapter implements ChannelAdapter {
             String msgId = service.getTemplateMsgService().sendTemplateMsg(TemplateContent.parse(message.content())
                     .toMessage(openId, templateId, clientMsgId(message.deliveryId())));
             java.time.Instant now = clock.instant();
-            sent.recordTemplates(List.of(new SentMessages.Sent(accountName, Long.parseLong(msgId), batch.batchId(),
-                    openId)), now);
+            sent.recordTemplate(new SentMessages.Sent(accountName, Long.parseLong(msgId), batch.batchId(), openId), now);
             followers.pushed(List.of(openId), batch.itemId(), now);
             return SendOutcome.accepted(msgId);
         } catch (RuntimeException e) {
