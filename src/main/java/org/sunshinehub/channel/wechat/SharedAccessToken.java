@@ -34,6 +34,7 @@ final class SharedAccessToken extends WxMpDefaultConfigImpl {
     private final String id;
     private final transient Clock clock;
     private final transient Lock lock;
+    private transient volatile Token cached;
 
     SharedAccessToken(MongoCollection<Document> tokens, String account, Clock clock) {
         this.tokens = tokens;
@@ -43,17 +44,36 @@ final class SharedAccessToken extends WxMpDefaultConfigImpl {
         MongoErrors.insertIfAbsent(tokens, new Document("_id", account));
     }
 
+    /** A token and when to stop using it. */
+    private record Token(String value, Instant expiresAt) {
+    }
+
+    /**
+     * The token as last read or refreshed here. WxJava asks for it twice per API call; MongoDB is read again only
+     * when it has run out or was found invalid.
+     */
+    private Token current() {
+        Token t = cached;
+        if (t != null && clock.instant().isBefore(t.expiresAt())) {
+            return t;
+        }
+        Document d = tokens.find(Filters.eq("_id", id)).first();
+        t = d == null || d.getString("token") == null || d.getDate("expiresAt") == null ? null
+                : new Token(d.getString("token"), d.getDate("expiresAt").toInstant());
+        cached = t;
+        return t;
+    }
+
     @Override
     public String getAccessToken() {
-        Document d = tokens.find(Filters.eq("_id", id)).first();
-        return d == null ? null : d.getString("token");
+        Token t = current();
+        return t == null ? null : t.value();
     }
 
     @Override
     public boolean isAccessTokenExpired() {
-        Document d = tokens.find(Filters.eq("_id", id)).first();
-        return d == null || d.getString("token") == null || d.getDate("expiresAt") == null
-                || !clock.instant().isBefore(d.getDate("expiresAt").toInstant());
+        Token t = current();
+        return t == null || !clock.instant().isBefore(t.expiresAt());
     }
 
     @Override
@@ -61,11 +81,18 @@ final class SharedAccessToken extends WxMpDefaultConfigImpl {
         Instant expires = clock.instant().plusSeconds(expiresInSeconds).minus(MARGIN);
         tokens.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("token", accessToken),
                 Updates.set("expiresAt", Date.from(expires)), Updates.inc("refreshes", 1)));
+        cached = new Token(accessToken, expires);
     }
 
+    /** WeChat refused the token: expire it — unless another instance has already put a newer one in its place. */
     @Override
     public void expireAccessToken() {
-        tokens.updateOne(Filters.eq("_id", id), Updates.set("expiresAt", new Date(0)));
+        Token t = cached;
+        cached = null;
+        if (t != null) {
+            tokens.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("token", t.value())),
+                    Updates.set("expiresAt", new Date(0)));
+        }
     }
 
     @Override

@@ -106,6 +106,21 @@ class WechatIntegrationTests {
         assertThat(messages(hub, "oQuota1")).hasSize(1);
     }
 
+    @Test
+    void aRefusedTokenIsRefreshedOnceAndTheMessageStillGoes() {
+        TestHub hub = TestHub.shared();
+        follower(hub, "{\"openid\":\"oToken1\",\"event\":\"subscribe\"}");
+        follower(hub, "{\"openid\":\"oToken1\",\"text\":\"订阅 令牌话题\"}");
+        String warm = plan(hub, new Pushes(hub).approvedItem("关于令牌预热的公告"), "令牌话题", "");
+        awaitCount(hub, warm, "DELIVERED", 1);
+        int tokensBefore = stats(hub).get("tokenRequests").asInt();
+
+        sandboxFaults(hub, "{\"errcode\":40001,\"times\":1}");
+        String plan = plan(hub, new Pushes(hub).approvedItem("关于令牌刷新的公告"), "令牌话题", "");
+        awaitCount(hub, plan, "DELIVERED", 1);
+        assertThat(stats(hub).get("tokenRequests").asInt()).isEqualTo(tokensBefore + 1);
+    }
+
     private static String plan(TestHub hub, String item, String topic, String extra) {
         HttpResponse<String> created = hub.post("/api/plans", """
                 {"itemId":"%s","channels":["wechat"],"audience":{"topics":["%s"]}%s}
