@@ -46,7 +46,7 @@ final class JPushSandbox {
                 .getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
     }
 
-    void push(HttpExchange exchange) throws IOException, InterruptedException {
+    void push(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         if (!exchange.getRequestMethod().equals("POST")) {
             error(exchange, 405, 1001, "Only support HTTP POST method");
@@ -84,7 +84,12 @@ final class JPushSandbox {
         }
         OptionalLong slow = slowAnswers.take();
         if (slow.isPresent()) {
-            Thread.sleep(slow.getAsLong());
+            try {
+                Thread.sleep(slow.getAsLong());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         int status = answer.has("error") ? 400 : 200;
         AliyunSmsSandbox.answer(exchange, status, answer);

@@ -113,13 +113,7 @@ class SandboxServer implements SmartLifecycle {
         server.createContext("/admin/wechat/follower", safe(wechat::follower));
         server.createContext("/admin/wechat/messages", safe(wechat::messages));
         server.createContext("/admin/wechat/faults", safe(wechat::faults));
-        server.createContext("/v3/push", safe(e -> {
-            try {
-                jpush.push(e);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        server.createContext("/v3/push", safe(jpush::push));
         server.createContext("/admin/jpush/messages", safe(jpush::messages));
         server.createContext("/2/statuses/share.json", safe(weibo::share));
         server.createContext("/2/comments/to_me.json", safe(weibo::commentsToMe));
