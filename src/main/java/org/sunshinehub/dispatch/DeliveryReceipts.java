@@ -46,7 +46,7 @@ public class DeliveryReceipts {
         Map<DeliveryState, List<Map.Entry<String, Bson>>> updates = new java.util.EnumMap<>(DeliveryState.class);
         int known = 0;
         for (Receipt receipt : receipts) {
-            if (receipt.batchId() != null && receipt.batchId().startsWith(Dispatcher.NOTICE_PREFIX)) {
+            if (receipt.batchId() != null && receipt.batchId().startsWith(Notices.PREFIX)) {
                 continue;
             }
             Optional<String> delivery = deliveryOf(receipt);

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -33,19 +32,17 @@ class Digests {
 
     private final MongoCollection<Document> digests;
     private final DispatchStore store;
-    private final Channels channels;
-    private final MessageRenderer renderer;
+    private final Notices notices;
     private final ItemRepository items;
     private final CapCounters counters;
     private final DispatchProperties properties;
     private final Clock clock;
 
-    Digests(MongoDatabase database, DispatchStore store, Channels channels, MessageRenderer renderer, ItemRepository items,
+    Digests(MongoDatabase database, DispatchStore store, Notices notices, ItemRepository items,
             CapCounters counters, DispatchProperties properties, Clock clock) {
         this.digests = database.getCollection("digests");
         this.store = store;
-        this.channels = channels;
-        this.renderer = renderer;
+        this.notices = notices;
         this.items = items;
         this.counters = counters;
         this.properties = properties;
@@ -84,27 +81,14 @@ class Digests {
         ChannelKind channel = ChannelKind.of(digest.getString("channel"));
         List<Document> lines = digest.getList("items", Document.class);
         ContentItem first = items.findById(lines.get(0).getString("itemId")).orElse(null);
-        if (first == null || !channels.has(channel)) {
-            settle(id, "FAILED", "信息或渠道已不存在");
+        if (first == null) {
+            settle(id, "FAILED", "信息已不存在");
             return;
         }
-        ChannelAdapter adapter = channels.adapter(channel);
-        Map<String, Object> model = MessageRenderer.model(first, null, adapter.templateModel());
-        Map<String, Object> summary = new HashMap<>();
-        summary.put("count", lines.size());
-        summary.put("items", lines.stream().map(l -> Map.of("title", l.getString("title"), "url", l.getString("url"))).toList());
-        model.put("digest", summary);
-        String batchId = Dispatcher.NOTICE_PREFIX + "digest:" + id;
-        SendOutcome outcome;
-        try {
-            outcome = adapter.send(new OutboundBatch(batchId, digest.getInteger("attempts", 0) + 1, first.id(), "digest",
-                    null, false, List.of(new OutboundMessage(batchId, digest.getString("subscriber"),
-                            digest.getString("address"), renderer.render(channel, "digest", model)))),
-                    channels.throttle(channel)).get(0);
-        } catch (MessageRenderer.RenderException e) {
-            settle(id, "FAILED", e.getMessage());
-            return;
-        }
+        Map<String, Object> summary = Map.of("count", lines.size(), "items",
+                lines.stream().map(l -> Map.of("title", l.getString("title"), "url", l.getString("url"))).toList());
+        SendOutcome outcome = notices.send(channel, digest.getString("address"), first, "digest",
+                Map.of("digest", summary), "digest:" + id);
         switch (outcome.kind()) {
             case ACCEPTED -> {
                 settle(id, "SENT", null);

@@ -17,21 +17,19 @@ import org.sunshinehub.content.ContentItem;
 @Service
 public class Dispatcher {
 
-    /** Batch ids of notices, so their receipts are not taken for a block's. */
-    static final String NOTICE_PREFIX = "notice:";
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DispatchStore store;
     private final DispatchWorkers workers;
     private final Channels channels;
-    private final MessageRenderer renderer;
+    private final Notices notices;
     private final Clock clock;
 
-    Dispatcher(DispatchStore store, DispatchWorkers workers, Channels channels, MessageRenderer renderer, Clock clock) {
+    Dispatcher(DispatchStore store, DispatchWorkers workers, Channels channels, Notices notices, Clock clock) {
         this.store = store;
         this.workers = workers;
         this.channels = channels;
-        this.renderer = renderer;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -94,21 +92,7 @@ public class Dispatcher {
      */
     public SendOutcome sendNotice(ChannelKind channel, String address, ContentItem item, String template,
                                   Map<String, Object> extras, String noticeId) {
-        if (!channels.has(channel)) {
-            return SendOutcome.permanent("渠道 " + channel.code() + " 尚未配置");
-        }
-        ChannelAdapter adapter = channels.adapter(channel);
-        Map<String, Object> model = MessageRenderer.model(item, null, adapter.templateModel());
-        model.putAll(extras);
-        String content;
-        try {
-            content = renderer.render(channel, template, model);
-        } catch (MessageRenderer.RenderException e) {
-            return SendOutcome.permanent(e.getMessage());
-        }
-        OutboundMessage message = new OutboundMessage(NOTICE_PREFIX + noticeId, null, address, content);
-        return adapter.send(new OutboundBatch(NOTICE_PREFIX + noticeId, 1, item.id(), template, null, false,
-                List.of(message)), channels.throttle(channel)).get(0);
+        return notices.send(channel, address, item, template, extras, noticeId);
     }
 
     /** What broadcast sends of a plan reported (e.g. WeChat mass-send counts), one entry per batch. */
