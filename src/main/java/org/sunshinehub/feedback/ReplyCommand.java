@@ -2,7 +2,7 @@ package org.sunshinehub.feedback;
 
 /**
  * A reply that is an instruction rather than an opinion (e.g. a division acknowledging a task by its code).
- * Channels offer every reply to these first.
+ * Channels offer every reply to these first, through {@link ReplyCommands}.
  */
 public interface ReplyCommand {
 

@@ -2,7 +2,6 @@ package org.sunshinehub.channel.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.feedback.Feedback;
 import org.sunshinehub.feedback.FeedbackInbox;
-import org.sunshinehub.feedback.ReplyCommand;
+import org.sunshinehub.feedback.ReplyCommands;
 
 /**
  * A citizen's SMS reply (SmsUp): an unsubscribe word opts the phone out of SMS at once; any other text becomes
@@ -36,10 +35,10 @@ class SmsReplies {
     private final Set<String> unsubscribeWords;
     private final Clock clock;
     private final ItemRepository items;
-    private final List<ReplyCommand> commands;
+    private final ReplyCommands commands;
 
     SmsReplies(SubscriberDirectory subscribers, Dispatcher dispatcher, FeedbackInbox feedback, SmsProperties properties,
-               Clock clock, ItemRepository items, List<ReplyCommand> commands) {
+               Clock clock, ItemRepository items, ReplyCommands commands) {
         this.items = items;
         this.commands = commands;
         this.subscribers = subscribers;
@@ -57,10 +56,8 @@ class SmsReplies {
             log.warn("SMS up-message without a valid phone_number or content skipped");
             return;
         }
-        for (ReplyCommand command : commands) {
-            if (command.handle(ChannelKind.SMS.code(), phone, content)) {
-                return;
-            }
+        if (commands.handle(ChannelKind.SMS.code(), phone, content)) {
+            return;
         }
         if (unsubscribeWords.contains(content.toUpperCase(Locale.ROOT))) {
             Optional<Subscriber> subscriber = subscribers.optOut(ChannelKind.SMS, phone);

@@ -2,7 +2,6 @@ package org.sunshinehub.channel.wechat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,7 @@ import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.feedback.Feedback;
 import org.sunshinehub.feedback.FeedbackInbox;
-import org.sunshinehub.feedback.ReplyCommand;
+import org.sunshinehub.feedback.ReplyCommands;
 
 /**
  * A citizen's text message: first offered to the reply commands (e.g. a division acknowledging a task), then
@@ -29,7 +28,7 @@ class CitizenMessages {
     private static final Logger log = LoggerFactory.getLogger(CitizenMessages.class);
     private static final Pattern REPLY_CODE = Pattern.compile("^[#＃](\\d{1,12})\\s*(.*)$", Pattern.DOTALL);
 
-    private final List<ReplyCommand> commands;
+    private final ReplyCommands commands;
     private final Dispatcher dispatcher;
     private final Followers followers;
     private final FeedbackInbox feedback;
@@ -37,7 +36,7 @@ class CitizenMessages {
     private final WechatProperties properties;
     private final Clock clock;
 
-    CitizenMessages(List<ReplyCommand> commands, Dispatcher dispatcher, Followers followers, FeedbackInbox feedback,
+    CitizenMessages(ReplyCommands commands, Dispatcher dispatcher, Followers followers, FeedbackInbox feedback,
                     SubscriberDirectory subscribers, WechatProperties properties, Clock clock) {
         this.commands = commands;
         this.dispatcher = dispatcher;
@@ -51,10 +50,8 @@ class CitizenMessages {
     /** @return the passive reply: the account's acknowledgement, or why the message was not taken */
     String accept(String accountName, WechatProperties.Account account, InboundMessage message, String text) {
         String openId = message.fromUser();
-        for (ReplyCommand command : commands) {
-            if (command.handle(ChannelKind.WECHAT.code(), openId, text)) {
-                return COMMAND_DONE;
-            }
+        if (commands.handle(ChannelKind.WECHAT.code(), openId, text)) {
+            return COMMAND_DONE;
         }
         Instant now = clock.instant();
         String body = text;
