@@ -10,14 +10,14 @@ import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.storage.MongoErrors;
 
 /**
  * {@code capCounters}: how many non-urgent messages each citizen got on each channel on each Beijing day, one
@@ -32,34 +32,29 @@ class CapCounters {
         this.counters = database.getCollection("capCounters");
     }
 
-    /** Today's count of each of these citizens (absent: none yet), by subscriber id. */
-    Map<String, Integer> counts(ChannelKind channel, Collection<String> subscriberIds, Instant now) {
-        List<String> ids = subscriberIds.stream().distinct().map(s -> id(channel, s, now)).toList();
-        Map<String, Integer> counts = new HashMap<>();
-        String prefix = channel.code() + ":";
-        String suffix = ":" + day(now);
-        for (int from = 0; from < ids.size(); from += DispatchStore.ID_CHUNK) {
-            counters.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + DispatchStore.ID_CHUNK))))
-                    .forEach(d -> {
-                        String id = d.getString("_id");
-                        counts.put(id.substring(prefix.length(), id.length() - suffix.length()),
-                                d.get("n", Number.class).intValue());
-                    });
+    /**
+     * Counts one more message of today for each citizen still under the cap, in one step per citizen that no
+     * other worker can interleave with: the increment is conditional on {@code n < cap}, and its upsert collides
+     * with the existing document of a citizen at the cap.
+     *
+     * @return the positions in {@code subscriberIds} that are at the cap and were not counted
+     */
+    Set<Integer> admit(ChannelKind channel, List<String> subscriberIds, int cap, Instant now) {
+        List<WriteModel<Document>> writes = new ArrayList<>(subscriberIds.size());
+        for (String s : subscriberIds) {
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id(channel, s, now)), Filters.lt("n", cap)),
+                    increment(now), new UpdateOptions().upsert(true)));
         }
-        return counts;
+        return MongoErrors.bulkWriteCollisions(counters, writes);
     }
 
-    /** Counts one more message for each of these citizens on the day of {@code at}. */
-    void count(ChannelKind channel, List<String> subscriberIds, Instant at) {
-        if (subscriberIds.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (String s : subscriberIds) {
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id(channel, s, at)), Updates.combine(
-                    Updates.inc("n", 1), Updates.setOnInsert("day", day(at).toString())), new UpdateOptions().upsert(true)));
-        }
-        counters.bulkWrite(writes);
+    /** Counts a message that goes whatever the cap (a digest) on the day of {@code at}. */
+    void count(ChannelKind channel, String subscriberId, Instant at) {
+        counters.updateOne(Filters.eq("_id", id(channel, subscriberId, at)), increment(at), new UpdateOptions().upsert(true));
+    }
+
+    private static Bson increment(Instant at) {
+        return Updates.combine(Updates.inc("n", 1), Updates.setOnInsert("day", day(at).toString()));
     }
 
     static LocalDate day(Instant at) {

@@ -92,7 +92,7 @@ class Digests {
         switch (outcome.kind()) {
             case ACCEPTED -> {
                 settle(id, "SENT", null);
-                counters.count(channel, List.of(digest.getString("subscriber")), now);
+                counters.count(channel, digest.getString("subscriber"), now);
                 log.info("Digest of {} items sent on {}", lines.size(), channel.code());
             }
             case PERMANENT -> settle(id, "FAILED", outcome.reason());

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.SunshineHubApplication;
@@ -14,8 +14,8 @@ import org.sunshinehub.content.ContentItem;
 
 /**
  * The per-citizen daily cap of each channel ({@code sunshine.dispatch.channels.<channel>.daily-cap}). A block's
- * first processing counts each recipient's non-urgent messages of the day ({@link CapCounters}); those over the
- * cap wait for the next morning in a block of their own, or are merged into that morning's digest (the plan's
+ * first processing counts each recipient's non-urgent messages of the day ({@link CapCounters}, atomically, since
+ * several workers process blocks of several plans at once); those over the cap wait for the next morning in a block of their own, or are merged into that morning's digest (the plan's
  * {@code overCap}). Urgent plans are not capped.
  */
 @Component
@@ -46,20 +46,13 @@ class FrequencyCaps {
             return pending;
         }
         Instant now = clock.instant();
+        Set<Integer> atCap = counters.admit(channel, pending.stream().map(BlockProcessor.Entry::subscriberId).toList(),
+                cap, now);
         List<BlockProcessor.Entry> allowed = new ArrayList<>();
         List<BlockProcessor.Entry> over = new ArrayList<>();
-        Map<String, Integer> counts = counters.counts(channel,
-                pending.stream().map(BlockProcessor.Entry::subscriberId).toList(), now);
-        for (BlockProcessor.Entry e : pending) {
-            int n = counts.getOrDefault(e.subscriberId(), 0);
-            if (n < cap) {
-                counts.put(e.subscriberId(), n + 1);
-                allowed.add(e);
-            } else {
-                over.add(e);
-            }
+        for (int i = 0; i < pending.size(); i++) {
+            (atCap.contains(i) ? over : allowed).add(pending.get(i));
         }
-        counters.count(channel, allowed.stream().map(BlockProcessor.Entry::subscriberId).toList(), now);
         if (!over.isEmpty()) {
             Instant morning = nextMorning(channel, now);
             if (PushJob.DIGEST.equals(queue.getString("overCap"))) {

@@ -2,7 +2,6 @@ package org.sunshinehub.storage;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo inMemory() {
-        EmbeddedMongo mongo = new EmbeddedMongo(new MemoryBackend());
+        EmbeddedMongo mongo = new EmbeddedMongo(new SerialMemoryBackend());
         log.info("Embedded MongoDB (in memory, not durable) listening at {}", mongo.connectionString);
         return mongo;
     }

@@ -6,7 +6,9 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,15 +50,38 @@ public final class MongoErrors {
             collection.insertMany(batch, new InsertManyOptions().ordered(false));
             return Set.of();
         } catch (MongoBulkWriteException e) {
-            Set<Integer> existing = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                existing.add(error.getIndex());
-            }
-            return existing;
+            return duplicatePositions(e);
         }
+    }
+
+    /**
+     * Runs an unordered bulk in which a duplicate key is an answer, not a fault: a conditional upsert whose
+     * condition fails on an existing document collides with it.
+     *
+     * @return the positions in {@code writes} that collided
+     */
+    public static Set<Integer> bulkWriteCollisions(MongoCollection<Document> collection,
+                                                   List<? extends WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            return duplicatePositions(e);
+        }
+    }
+
+    private static Set<Integer> duplicatePositions(MongoBulkWriteException e) {
+        Set<Integer> positions = new HashSet<>();
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            positions.add(error.getIndex());
+        }
+        return positions;
     }
 
     /** True for E11000: the unique key that makes an edge idempotent already exists. */
