@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.WxMpMassOpenIdsMessage;
@@ -25,7 +27,7 @@ import org.sunshinehub.dispatch.Throttle;
 /**
  * Pushes on WeChat through the push account: a template message (模板消息) per follower, its {@code msgid}
  * recorded at once so the TEMPLATESENDJOBFINISH event finds its delivery; or, for a broadcast plan, one mass send
- * (群发) to the batch's openids. {@code client_msg_id} is derived from the delivery, so WeChat drops a resend
+ * (群发) to the batch's openids that have mass sends left ({@link MassAllowance}). {@code client_msg_id} is derived from the delivery, so WeChat drops a resend
  * within its 10-minute window.
  */
 @Component
@@ -42,9 +44,11 @@ class WechatChannelAdapter implements ChannelAdapter {
     private final Followers followers;
     private final SubscriberDirectory subscribers;
     private final Clock clock;
+    private final MassAllowance allowance;
 
     WechatChannelAdapter(WechatApi api, WechatProperties properties, SentMessages sent, Followers followers,
-                         SubscriberDirectory subscribers, Clock clock) {
+                         SubscriberDirectory subscribers, Clock clock, MassAllowance allowance) {
+        this.allowance = allowance;
         this.api = api;
         this.properties = properties;
         this.sent = sent;
@@ -70,16 +74,62 @@ class WechatChannelAdapter implements ChannelAdapter {
             return all(batch, SendOutcome.permanent("未指定推送公众号 sunshine.wechat.push-account"));
         }
         WxMpService service = api.service(accountName).orElseThrow();
-        if (batch.broadcast() && batch.messages().size() >= 2 && batch.messages().size() <= MASS_MAX) {
-            return massSend(accountName, service, batch, throttle);
+        if (batch.broadcast()) {
+            return broadcast(accountName, service, batch, throttle);
         }
+        return templates(accountName, service, batch, batch.messages(), throttle);
+    }
+
+    /**
+     * Followers with mass sends left this period get one mass send (WeChat wants 2 to 10,000 of them); the others
+     * get a template message instead, for WeChat would silently drop a mass send over their allowance. A
+     * subscription account has no template messages, so its followers over the allowance wait for the next day.
+     */
+    private List<SendOutcome> broadcast(String accountName, WxMpService service, OutboundBatch batch, Throttle throttle) {
+        WechatProperties.AccountKind kind = properties.accounts().get(accountName).kind();
+        List<OutboundMessage> messages = batch.messages();
+        Instant now = clock.instant();
+        Set<Integer> spent = allowance.admit(accountName, kind,
+                messages.stream().map(OutboundMessage::address).toList(), batch.itemId(), now);
+        List<Integer> massed = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            (spent.contains(i) ? others : massed).add(i);
+        }
+        if (massed.size() < 2 || massed.size() > MASS_MAX) {
+            others.addAll(massed);
+            massed.clear();
+        }
+        SendOutcome[] outcomes = new SendOutcome[messages.size()];
+        if (!massed.isEmpty()) {
+            SendOutcome mass = massSend(accountName, service, batch, pick(messages, massed), throttle);
+            massed.forEach(i -> outcomes[i] = mass);
+        }
+        if (!others.isEmpty()) {
+            List<SendOutcome> each = kind == WechatProperties.AccountKind.SUBSCRIPTION
+                    ? others.stream().map(i -> SendOutcome.holdUntil("本期群发次数已用完",
+                            MassAllowance.nextPeriod(kind, now))).toList()
+                    : templates(accountName, service, batch, pick(messages, others), throttle);
+            for (int j = 0; j < others.size(); j++) {
+                outcomes[others.get(j)] = each.get(j);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static List<OutboundMessage> pick(List<OutboundMessage> messages, List<Integer> positions) {
+        return positions.stream().map(messages::get).toList();
+    }
+
+    private List<SendOutcome> templates(String accountName, WxMpService service, OutboundBatch batch,
+                                        List<OutboundMessage> messages, Throttle throttle) {
         String templateId = templateId(accountName, batch.template());
         if (templateId == null) {
-            return all(batch, SendOutcome.permanent("公众号未配置模板 " + batch.template()));
+            return messages.stream().map(m -> SendOutcome.permanent("公众号未配置模板 " + batch.template())).toList();
         }
-        List<SendOutcome> outcomes = new ArrayList<>(batch.messages().size());
+        List<SendOutcome> outcomes = new ArrayList<>(messages.size());
         SendOutcome backOff = null;
-        for (OutboundMessage message : batch.messages()) {
+        for (OutboundMessage message : messages) {
             if (backOff != null) {
                 outcomes.add(backOff);
                 continue;
@@ -107,7 +157,7 @@ class WechatChannelAdapter implements ChannelAdapter {
         try {
             String msgId = service.getTemplateMsgService().sendTemplateMsg(TemplateContent.parse(message.content())
                     .toMessage(openId, templateId, clientMsgId(message.deliveryId())));
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             sent.recordTemplate(new SentMessages.Sent(accountName, Long.parseLong(msgId), batch.batchId(), openId), now);
             followers.pushed(List.of(openId), batch.itemId(), now);
             return SendOutcome.accepted(msgId);
@@ -116,24 +166,25 @@ class WechatChannelAdapter implements ChannelAdapter {
         }
     }
 
-    private List<SendOutcome> massSend(String accountName, WxMpService service, OutboundBatch batch, Throttle throttle) {
+    private SendOutcome massSend(String accountName, WxMpService service, OutboundBatch batch,
+                                 List<OutboundMessage> messages, Throttle throttle) {
         WxMpMassOpenIdsMessage mass = new WxMpMassOpenIdsMessage();
         mass.setMsgType(me.chanjar.weixin.common.api.WxConsts.MassMsgType.TEXT);
-        mass.setContent(TemplateContent.parse(batch.messages().get(0).content()).text());
+        mass.setContent(TemplateContent.parse(messages.get(0).content()).text());
         mass.setClientMsgId(clientMsgId(batch.batchId()));
-        List<String> openIds = batch.messages().stream().map(OutboundMessage::address).toList();
+        List<String> openIds = messages.stream().map(OutboundMessage::address).toList();
         mass.setToUsers(new ArrayList<>(openIds));
         throttle.acquire();
         try {
             WxMpMassSendResult result = service.getMassMessageService().massOpenIdsMessageSend(mass);
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             sent.recordMass(accountName, Long.parseLong(result.getMsgId()), batch.batchId(), openIds.size(), now);
             followers.pushed(openIds, batch.itemId(), now);
-            return all(batch, SendOutcome.accepted(result.getMsgId()));
+            return SendOutcome.accepted(result.getMsgId());
         } catch (WxErrorException e) {
-            return all(batch, outcomeOf(e.getError().getErrorCode()));
+            return outcomeOf(e.getError().getErrorCode());
         } catch (RuntimeException e) {
-            return all(batch, SendOutcome.retry(e.getClass().getSimpleName()));
+            return SendOutcome.retry(e.getClass().getSimpleName());
         }
     }
 

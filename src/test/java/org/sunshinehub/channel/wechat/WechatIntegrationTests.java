@@ -95,6 +95,27 @@ class WechatIntegrationTests {
         assertThat(messages(hub, "oMassTwo").get(0).get("content").asText()).contains("关于群发测试的公告");
     }
 
+    /** WeChat (and the sandbox) drop a service account's fifth mass send to a follower in a month. */
+    @Test
+    void aFollowerOverTheMonthlyMassAllowanceGetsATemplateMessageInstead() {
+        TestHub hub = TestHub.shared();
+        List<String> openIds = List.of("oAllowOne", "oAllowTwo");
+        for (String openId : openIds) {
+            follower(hub, "{\"openid\":\"" + openId + "\",\"event\":\"subscribe\"}");
+            follower(hub, "{\"openid\":\"" + openId + "\",\"text\":\"订阅 月度话题\"}");
+        }
+        for (int i = 1; i <= 5; i++) {
+            plan(hub, new Pushes(hub).approvedItem("关于群发额度测试的公告" + i), "月度话题", ",\"broadcast\":true");
+            int received = i;
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> openIds.forEach(openId ->
+                    assertThat(messages(hub, openId)).as(openId).hasSize(received)));
+        }
+        for (String openId : openIds) {
+            assertThat(messages(hub, openId).stream().map(m -> m.get("kind").asText()).toList())
+                    .containsExactly("mass", "mass", "mass", "mass", "template");
+        }
+    }
+
     @Test
     void aQuotaErrorPutsTheBatchBackAndItIsSentLater() {
         TestHub hub = TestHub.shared();
