@@ -91,6 +91,33 @@ class DispatchStore {
                 Updates.set("state", to)).getModifiedCount() == 1;
     }
 
+    /**
+     * Takes (or renews) the fan-out of a queue for {@code owner} until {@code until}: one instance fans a queue out
+     * at a time, and another takes over when the lease has run out.
+     *
+     * @return false when another owner holds a lease that has not expired, or the fan-out is over
+     */
+    boolean leaseFanOut(String queueId, String owner, Instant now, Instant until) {
+        return queues.updateOne(Filters.and(Filters.eq("_id", queueId), Filters.eq("state", Queues.FANNING_OUT),
+                        Filters.or(Filters.eq("fanOutOwner", owner), Filters.exists("fanOutLeaseUntil", false),
+                                Filters.lt("fanOutLeaseUntil", Date.from(now)))),
+                Updates.combine(Updates.set("fanOutOwner", owner), Updates.set("fanOutLeaseUntil", Date.from(until))))
+                .getMatchedCount() == 1;
+    }
+
+    /** Fan-outs no live instance holds: never leased, or the lease ran out. */
+    List<String> orphanedFanOuts(Instant now) {
+        return queues.find(Filters.and(Filters.eq("state", Queues.FANNING_OUT), Filters.or(
+                        Filters.exists("fanOutLeaseUntil", false), Filters.lt("fanOutLeaseUntil", Date.from(now)))))
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    /** At a clean stop: this instance's fan-outs may be taken over at once. */
+    void releaseFanOuts(String owner) {
+        queues.updateMany(Filters.and(Filters.eq("state", Queues.FANNING_OUT), Filters.eq("fanOutOwner", owner)),
+                Updates.set("fanOutLeaseUntil", new Date(0)));
+    }
+
     /** Moves the claim mark past block {@code number}; nothing when it has moved on already. */
     void advanceClaimed(String queueId, long number) {
         queues.updateOne(new Document("_id", queueId).append("claimed", number), Updates.set("claimed", number + 1));

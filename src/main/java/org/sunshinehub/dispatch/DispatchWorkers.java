@@ -25,9 +25,9 @@ import org.sunshinehub.audience.ChannelKind;
 /**
  * The worker threads. Each loops: take a due retry (or a block whose worker died), else claim the next block of
  * an active queue, and process it. Claiming a new block is inserting the block document {@code <queue>:<start>}
- * (its unique id is the lock) and then moving the queue's claim mark; no per-delivery claim write is needed. At
- * start, interrupted fan-outs resume and expired leases are swept; the sweep then runs every
- * {@code sweep-interval}.
+ * (its unique id is the lock) and then moving the queue's claim mark; no per-delivery claim write is needed. A
+ * fan-out is leased too (renewed with each batch), so one instance fans a queue out at a time. At start,
+ * interrupted fan-outs resume and expired leases are swept; the sweep then runs every {@code sweep-interval}.
  */
 @Component
 class DispatchWorkers {
@@ -76,9 +76,9 @@ class DispatchWorkers {
     void startFanOut(String queueId) {
         fanOuts.submit(() -> {
             try {
-                fanOut.run(queueId);
+                fanOut.run(queueId, owner);
             } catch (RuntimeException e) {
-                // The queue stays FANNING_OUT and resumes at the next start.
+                // The queue stays FANNING_OUT; its lease runs out and the sweep resumes it.
                 log.error("Fan-out of {} stopped: {}", queueId, e.toString());
             }
         });
@@ -92,7 +92,9 @@ class DispatchWorkers {
         if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
             workers.shutdownNow();
         }
-        fanOuts.awaitTermination(10, TimeUnit.SECONDS);
+        if (fanOuts.awaitTermination(10, TimeUnit.SECONDS)) {
+            store.releaseFanOuts(owner);
+        }
     }
 
     private void loop() {
@@ -206,6 +208,10 @@ class DispatchWorkers {
         for (String blockId : store.expiredBlocks(now)) {
             log.warn("Block {} lost its worker; taking it over", blockId);
             store.scheduleRetry(blockId, now);
+        }
+        for (String queueId : store.orphanedFanOuts(now)) {
+            log.warn("Fan-out of {} lost its instance; taking it over", queueId);
+            startFanOut(queueId);
         }
     }
 

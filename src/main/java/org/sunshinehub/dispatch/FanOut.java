@@ -49,14 +49,16 @@ class FanOut {
         this.clock = clock;
     }
 
-    void run(String queueId) {
-        Document queue = store.queue(queueId).orElseThrow();
-        if (!Queues.FANNING_OUT.equals(queue.getString("state"))) {
+    /** Fans the queue out unless another instance holds its lease; {@code owner} names this instance. */
+    void run(String queueId, String owner) {
+        Instant leasedAt = clock.instant();
+        if (!store.leaseFanOut(queueId, owner, leasedAt, leasedAt.plus(properties.lease()))) {
             return;
         }
+        Document queue = store.queue(queueId).orElseThrow();
         boolean resumed = queue.getInteger("fanOutRuns", 0) > 0;
         store.setQueue(queueId, Updates.inc("fanOutRuns", 1));
-        Progress progress = new Progress(queue.get("streamed", Number.class).longValue(),
+        Progress progress = new Progress(owner, queue.get("streamed", Number.class).longValue(),
                 queue.get("blocks", Number.class).longValue(), queue.get("produced", Number.class).longValue());
         adoptBlockWrittenBeforeCrash(queueId, progress);
         ChannelKind channel = ChannelKind.of(queue.getString("channel"));
@@ -76,7 +78,7 @@ class FanOut {
                         (recipients, soFar) -> batch(queue, channel, recipients, soFar, progress, resumed));
             }
         } catch (CancellationException e) {
-            log.info("Fan-out of {} stopped: the plan was cancelled", queueId);
+            log.info("Fan-out of {} stopped: the plan was cancelled, or another instance took the fan-out over", queueId);
             return;
         }
         store.moveQueue(queueId, Queues.FANNING_OUT, Queues.READY);
@@ -89,10 +91,10 @@ class FanOut {
     private void batch(Document queue, ChannelKind channel, List<Recipient> recipients, long soFar, Progress progress,
                        boolean resumed) {
         String queueId = queue.getString("_id");
-        if (!Queues.FANNING_OUT.equals(store.queue(queueId).orElseThrow().getString("state"))) {
+        Instant readAt = clock.instant();
+        if (!store.leaseFanOut(queueId, progress.owner, readAt, readAt.plus(properties.lease()))) {
             throw new CancellationException();
         }
-        Instant readAt = clock.instant();
         List<Document> deliveries = deliveries(queue, channel, recipients, readAt);
         Set<Integer> existing = store.insertDeliveries(deliveries);
         if (resumed && !existing.isEmpty()) {
@@ -185,11 +187,13 @@ class FanOut {
 
     /** Where a fan-out stands; saved after every batch. */
     private static final class Progress {
+        final String owner;
         long streamed;
         long blocks;
         long produced;
 
-        Progress(long streamed, long blocks, long produced) {
+        Progress(String owner, long streamed, long blocks, long produced) {
+            this.owner = owner;
             this.streamed = streamed;
             this.blocks = blocks;
             this.produced = produced;

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Arms Quartz triggers for plans. Quartz keeps only in-memory triggers here: the plan document is the truth and
- * {@link PlanService} re-arms every scheduled plan at start. A trigger in the past fires at once.
+ * {@link PlanService} re-arms every scheduled plan at start. A trigger in the past fires at once. A repeating
+ * job fires, on every instance, the plans that are due but were armed on an instance that is down; firing is a
+ * compare-and-set on the plan, so a plan fires once however many instances try.
  */
 @Component
 class PlanScheduler {
@@ -48,6 +52,18 @@ class PlanScheduler {
         }
     }
 
+    void sweepEvery(Duration interval) {
+        try {
+            scheduler.scheduleJob(JobBuilder.newJob(DuePlansJob.class).withIdentity(JobKey.jobKey("due-plans", GROUP)).build(),
+                    Set.of(TriggerBuilder.newTrigger().withIdentity("due-plans", GROUP).startAt(Date.from(Instant.now().plus(interval)))
+                            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                    .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                                    .withMisfireHandlingInstructionNextWithRemainingCount()).build()), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule the due-plan sweep", e);
+        }
+    }
+
     void disarm(String planId) {
         try {
             scheduler.deleteJob(JobKey.jobKey(planId, GROUP));
@@ -65,6 +81,18 @@ class PlanScheduler {
         @Override
         protected void executeInternal(JobExecutionContext context) {
             plans.fire(context.getMergedJobDataMap().getString("planId"));
+        }
+    }
+
+    @DisallowConcurrentExecution
+    static class DuePlansJob extends QuartzJobBean {
+
+        @Autowired
+        private PlanService plans;
+
+        @Override
+        protected void executeInternal(JobExecutionContext context) {
+            plans.fireDue();
         }
     }
 }

@@ -36,8 +36,11 @@ class PlanService {
     private final ItemRepository items;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final PlanProperties properties;
 
-    PlanService(PlanStore store, PlanScheduler scheduler, ItemRepository items, Dispatcher dispatcher, Clock clock) {
+    PlanService(PlanStore store, PlanScheduler scheduler, ItemRepository items, Dispatcher dispatcher, Clock clock,
+                PlanProperties properties) {
+        this.properties = properties;
         this.store = store;
         this.scheduler = scheduler;
         this.items = items;
@@ -90,6 +93,16 @@ class PlanService {
         }
     }
 
+    /** Fires the plans that are due and that no trigger of this instance fired (armed elsewhere). */
+    void fireDue() {
+        try {
+            store.dueBy(clock.instant()).forEach(this::fire);
+        } catch (RuntimeException e) {
+            // The next sweep tries again; a database hiccup must not unschedule the sweep.
+            log.warn("Sweep of due plans failed: {}", e.toString());
+        }
+    }
+
     PushPlan cancel(String planId) {
         while (true) {
             PushPlan plan = find(planId);
@@ -116,6 +129,7 @@ class PlanService {
     void rearm() {
         List<PushPlan> scheduled = store.inState(PushPlan.State.SCHEDULED);
         scheduled.forEach(p -> scheduler.arm(p.id(), p.sendAt()));
+        scheduler.sweepEvery(properties.dueSweep());
         store.inState(PushPlan.State.SENDING).forEach(this::startPushes);
         if (!scheduled.isEmpty()) {
             log.info("Re-armed {} scheduled plan(s)", scheduled.size());

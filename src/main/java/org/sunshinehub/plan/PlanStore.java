@@ -49,6 +49,13 @@ class PlanStore {
                 .map(PlanStore::of).into(new ArrayList<>());
     }
 
+    /** The ids of scheduled plans whose time has come, oldest first. */
+    List<String> dueBy(java.time.Instant now) {
+        return plans.find(Filters.and(Filters.eq("state", PushPlan.State.SCHEDULED.name()),
+                        Filters.lte("sendAt", Date.from(now)))).sort(new Document("sendAt", 1)).limit(100)
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
     List<PushPlan> ofItem(String itemId) {
         return plans.find(Filters.eq("itemId", itemId)).sort(new Document("createdAt", -1)).map(PlanStore::of)
                 .into(new ArrayList<>());

@@ -130,10 +130,14 @@ public final class TestHub implements AutoCloseable {
         return context.getBean(TestClock.class);
     }
 
+    /** The port of this hub's provider sandbox. */
+    public String sandboxPort() {
+        return context.getEnvironment().getProperty("sunshine.sandbox.port");
+    }
+
     /** The provider sandbox's admin API ({@code /admin/...}). */
     public HttpResponse<String> sandbox(String method, String path, String json) {
-        String port = context.getEnvironment().getProperty("sunshine.sandbox.port");
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandboxPort() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
