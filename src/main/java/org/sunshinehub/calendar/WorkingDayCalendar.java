@@ -2,8 +2,11 @@ package org.sunshinehub.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.config.ConfigFiles;
@@ -40,6 +43,16 @@ public class WorkingDayCalendar {
         }
         boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
         return new DayInfo(date, !weekend, weekend ? "周末" : "工作日");
+    }
+
+    /**
+     * The years from {@code today} to {@code today + ahead} that have no calendar data yet: deadlines in them cannot
+     * be counted, so staff should enter the State Council's arrangement (published each autumn) before they come.
+     */
+    public List<Integer> missingYears(LocalDate today, Period ahead) {
+        Map<Integer, CalendarYear> known = years.get();
+        return IntStream.rangeClosed(today.getYear(), today.plus(ahead).getYear()).filter(y -> !known.containsKey(y))
+                .boxed().toList();
     }
 
     public boolean isWorkingDay(LocalDate date) {

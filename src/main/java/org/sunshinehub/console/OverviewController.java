@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.sunshinehub.SunshineHubApplication;
+import org.sunshinehub.calendar.WorkingDayCalendar;
 import org.sunshinehub.dispatch.ChannelAlerts;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunshinehub.content.ContentItem;
@@ -26,9 +28,13 @@ class OverviewController {
     private final OpinionTaskBoard tasks;
     private final Clock clock;
     private final ChannelAlerts alerts;
+    private final WorkingDayCalendar calendar;
+    private final OverviewProperties properties;
 
     OverviewController(ItemRepository items, FeedbackInbox feedback, OpinionTaskBoard tasks, Clock clock,
-                       ChannelAlerts alerts) {
+                       ChannelAlerts alerts, WorkingDayCalendar calendar, OverviewProperties properties) {
+        this.calendar = calendar;
+        this.properties = properties;
         this.alerts = alerts;
         this.items = items;
         this.feedback = feedback;
@@ -47,7 +53,12 @@ class OverviewController {
         Map<String, List<OpinionTaskBoard.TaskView>> byState = all.stream()
                 .collect(Collectors.groupingBy(OpinionTaskBoard.TaskView::state, TreeMap::new, Collectors.toList()));
         return new Overview(now, consultations, byState, all.stream().filter(OpinionTaskBoard.TaskView::overdue).toList(),
-                feedback.countAwaitingAnswer(), alerts.open());
+                feedback.countAwaitingAnswer(), alerts.open(), calendarWarnings(now));
+    }
+
+    private List<String> calendarWarnings(Instant now) {
+        return calendar.missingYears(now.atZone(SunshineHubApplication.ZONE).toLocalDate(), properties.calendarWarnAhead())
+                .stream().map(y -> y + " 年的节假日安排尚未录入 config/calendar/，落在该年的工作日期限将无法计算").toList();
     }
 
     private OpenConsultation open(ContentItem c, Instant now) {
@@ -61,6 +72,6 @@ class OverviewController {
     record Overview(Instant at, List<OpenConsultation> openConsultations,
                     Map<String, List<OpinionTaskBoard.TaskView>> opinionTasksByState,
                     List<OpinionTaskBoard.TaskView> overdue, long feedbackAwaitingAnswer,
-                    List<ChannelAlerts.Alert> channelAlerts) {
+                    List<ChannelAlerts.Alert> channelAlerts, List<String> calendarWarnings) {
     }
 }

@@ -97,4 +97,11 @@ class WorkingDayCalendarUnitTests {
                 "{\"a.json\": {\"2026\": {\"holidays\": [\"2025-10-01\"], \"workdays\": []}}}")))
                 .hasMessageContaining("not in 2026");
     }
+
+    @Test
+    void theYearsAheadWithoutDataAreNamed() {
+        assertThat(CALENDAR.missingYears(d("2026-06-10"), java.time.Period.ofDays(60))).isEmpty();
+        assertThat(CALENDAR.missingYears(d("2026-11-23"), java.time.Period.ofDays(60))).containsExactly(2027);
+        assertThat(CALENDAR.missingYears(d("2024-12-01"), java.time.Period.ofDays(60))).containsExactly(2024);
+    }
 }

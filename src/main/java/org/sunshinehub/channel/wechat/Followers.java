@@ -29,9 +29,25 @@ class Followers {
         this.followers = database.getCollection("wechatFollowers");
     }
 
+    /** A message from the follower: it opens WeChat's answer window again, with its allowance of answers. */
     void wrote(String account, String openId, Instant at) {
         followers.updateOne(Filters.eq("_id", openId), Updates.combine(Updates.set("account", account),
-                Updates.max("lastMessageAt", Date.from(at))), new UpdateOptions().upsert(true));
+                Updates.max("lastMessageAt", Date.from(at)), Updates.set("answers", 0)), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Takes one of the {@code allowance} answers the follower's last message allows, in one conditional update.
+     *
+     * @return false when they are used up
+     */
+    boolean takeAnswer(String openId, int allowance) {
+        return followers.updateOne(Filters.and(Filters.eq("_id", openId), Filters.or(Filters.exists("answers", false),
+                Filters.lt("answers", allowance))), Updates.inc("answers", 1)).getMatchedCount() == 1;
+    }
+
+    /** An answer WeChat did not take does not count. */
+    void returnAnswer(String openId) {
+        followers.updateOne(Filters.and(Filters.eq("_id", openId), Filters.gt("answers", 0)), Updates.inc("answers", -1));
     }
 
     /** One write for a whole batch of accepted pushes. */

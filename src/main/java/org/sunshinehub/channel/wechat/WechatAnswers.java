@@ -13,10 +13,14 @@ import org.sunshinehub.feedback.Feedback;
 
 /**
  * Staff answers to WeChat feedback, as customer-service messages (客服消息): WeChat takes them only within 48 hours
- * of the follower's last message to the account, so an answer outside that window is refused, not queued.
+ * of the follower's last message to the account, and at most 5 per message, so an answer outside that window or
+ * over that allowance is refused, not queued.
  */
 @Component
 class WechatAnswers implements AnswerChannel {
+
+    /** WeChat's allowance of customer-service messages after each message of the follower. */
+    static final int ANSWERS_PER_MESSAGE = 5;
 
     private final WechatApi api;
     private final Followers followers;
@@ -47,14 +51,22 @@ class WechatAnswers implements AnswerChannel {
         WxMpService service = contact.map(Followers.Contact::account).flatMap(api::service)
                 .or(() -> api.pushAccount().flatMap(api::service))
                 .orElseThrow(() -> new AnswerRefusedException("未配置可用的公众号"));
+        if (!followers.takeAnswer(openId, ANSWERS_PER_MESSAGE)) {
+            throw new AnswerRefusedException("该用户最后一次留言后已回复 " + ANSWERS_PER_MESSAGE
+                    + " 条客服消息，微信不再允许回复，须待用户再次留言");
+        }
         try {
             service.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(text).build());
         } catch (WxErrorException e) {
+            followers.returnAnswer(openId);
             int code = e.getError().getErrorCode();
-            if (code == 45015 || code == 43004 || code == 43101 || code == 40003) {
+            if (code == 45015 || code == 45047 || code == 43004 || code == 43101 || code == 40003) {
                 throw new AnswerRefusedException("微信拒绝了这条客服消息（错误 " + code + "）");
             }
             throw new IllegalStateException("WeChat error " + code);
+        } catch (RuntimeException e) {
+            followers.returnAnswer(openId);
+            throw e;
         }
     }
 }

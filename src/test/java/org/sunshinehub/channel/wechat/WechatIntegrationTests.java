@@ -48,7 +48,34 @@ class WechatIntegrationTests {
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         assertThat(messages(hub, "oFollowA1")).anyMatch(m -> m.get("kind").asText().equals("custom")
                 && m.get("content").asText().equals("感谢建议，已转业务处室研究。"));
+    }
 
+    /** WeChat allows 5 customer-service messages after each message of the follower. */
+    @Test
+    void staffMayAnswerFiveTimesPerMessageOfTheFollower() {
+        TestHub hub = TestHub.shared();
+        follower(hub, "{\"openid\":\"oAnswers1\",\"event\":\"subscribe\"}");
+        String item = new Pushes(hub).approvedItem("关于客服回复条数的公告");
+        follower(hub, "{\"openid\":\"oAnswers1\",\"text\":\"#" + replyCodeOf(hub, item) + " 请问怎么申请\"}");
+        String feedback = TestHub.json(hub.get("/api/feedback?itemId=" + item)).at("/feedback/0/sourceKey").asText();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(answer(hub, feedback, "第" + i + "条回复").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> sixth = answer(hub, feedback, "第6条回复");
+        assertThat(sixth.statusCode()).isEqualTo(409);
+        assertThat(TestHub.json(sixth).get("detail").asText()).contains("已回复 5 条");
+        assertThat(messages(hub, "oAnswers1")).noneMatch(m -> m.path("content").asText().equals("第6条回复"));
+
+        follower(hub, "{\"openid\":\"oAnswers1\",\"text\":\"还有一个问题\"}");
+        assertThat(answer(hub, feedback, "第6条回复").statusCode()).isEqualTo(200);
+    }
+
+    private static String replyCodeOf(TestHub hub, String item) {
+        return TestHub.json(hub.get("/api/plans/" + plan(hub, item, "客服话题", ""))).get("replyCode").asText();
+    }
+
+    private static HttpResponse<String> answer(TestHub hub, String feedback, String text) {
+        return hub.post("/api/feedback/" + feedback + "/answer", "{\"text\":\"" + text + "\"}");
     }
 
     @Test
