@@ -69,9 +69,11 @@ class MultiInstanceIntegrationTests {
         assertThat(perPhone.values()).allMatch(n -> n == 2);
     }
 
+    /** 40 blocks at 10 requests a second per instance: one instance alone would need 4 s, so both take some. */
     private static String[] shared(EmbeddedMongo store) {
         return new String[] {"--sunshine.mongo.uri=" + store.connectionString(), "--sunshine.sandbox.enabled=true",
-                "--sunshine.sandbox.channels=sms", "--sunshine.dispatch.channels.sms.batch-size=20",
+                "--sunshine.sandbox.channels=sms", "--sunshine.dispatch.channels.sms.batch-size=10",
+                "--sunshine.dispatch.channels.sms.qps=10",
                 "--sunshine.plans.due-sweep=300ms"};
     }
 }
