@@ -56,12 +56,25 @@ public final class MongoErrors {
 
     /**
      * Runs an unordered bulk in which a duplicate key is an answer, not a fault: a conditional upsert whose
-     * condition fails on an existing document collides with it.
+     * condition fails on an existing document collides with it. A collision can also be two writers inserting the
+     * same new document at once (MongoDB retries such an upsert itself only when its filter is a bare key match),
+     * so the collided writes are run once more: the document exists by then, and a second collision is an answer.
      *
      * @return the positions in {@code writes} that collided
      */
     public static Set<Integer> bulkWriteCollisions(MongoCollection<Document> collection,
                                                    List<? extends WriteModel<Document>> writes) {
+        Set<Integer> first = collisions(collection, writes);
+        if (first.isEmpty()) {
+            return first;
+        }
+        List<Integer> again = first.stream().sorted().toList();
+        Set<Integer> second = collisions(collection, again.stream().map(writes::get).toList());
+        return second.stream().map(again::get).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static Set<Integer> collisions(MongoCollection<Document> collection,
+                                           List<? extends WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
             return Set.of();
         }
