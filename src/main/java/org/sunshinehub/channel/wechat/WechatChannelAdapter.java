@@ -27,8 +27,8 @@ import org.sunshinehub.dispatch.Throttle;
 /**
  * Pushes on WeChat through the push account: a template message (模板消息) per follower, its {@code msgid}
  * recorded at once so the TEMPLATESENDJOBFINISH event finds its delivery; or, for a broadcast plan, one mass send
- * (群发) to the batch's openids that have mass sends left ({@link MassAllowance}). {@code client_msg_id} is derived from the delivery, so WeChat drops a resend
- * within its 10-minute window.
+ * (群发) to the batch's openids that have mass sends left ({@link MassAllowance}). {@code client_msg_id} is
+ * derived from the delivery, so WeChat drops a resend within its 10-minute window.
  */
 @Component
 @org.springframework.context.annotation.Conditional(OnWechatAccounts.class)
@@ -81,22 +81,25 @@ class WechatChannelAdapter implements ChannelAdapter {
     }
 
     /**
-     * Followers with mass sends left this period get one mass send (WeChat wants 2 to 10,000 of them); the others
-     * get a template message instead, for WeChat would silently drop a mass send over their allowance. A
-     * subscription account has no template messages, so its followers over the allowance wait for the next day.
+     * Followers with mass sends left this month get one mass send (WeChat wants 2 to 10,000 of them); the others
+     * get a template message instead, for WeChat would silently drop a mass send over their allowance. Both are
+     * service-account (服务号) APIs.
      */
     private List<SendOutcome> broadcast(String accountName, WxMpService service, OutboundBatch batch, Throttle throttle) {
-        WechatProperties.AccountKind kind = properties.accounts().get(accountName).kind();
         List<OutboundMessage> messages = batch.messages();
+        if (messages.size() < 2 || messages.size() > MASS_MAX) {
+            return templates(accountName, service, batch, messages, throttle);
+        }
         Instant now = clock.instant();
-        Set<Integer> spent = allowance.admit(accountName, kind,
-                messages.stream().map(OutboundMessage::address).toList(), batch.itemId(), now);
+        Set<Integer> spent = allowance.admit(accountName, messages.stream().map(OutboundMessage::address).toList(),
+                batch.itemId(), now);
         List<Integer> massed = new ArrayList<>();
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             (spent.contains(i) ? others : massed).add(i);
         }
-        if (massed.size() < 2 || massed.size() > MASS_MAX) {
+        if (massed.size() == 1) {
+            allowance.release(accountName, messages.get(massed.get(0)).address(), batch.itemId(), now);
             others.addAll(massed);
             massed.clear();
         }
@@ -105,14 +108,9 @@ class WechatChannelAdapter implements ChannelAdapter {
             SendOutcome mass = massSend(accountName, service, batch, pick(messages, massed), throttle);
             massed.forEach(i -> outcomes[i] = mass);
         }
-        if (!others.isEmpty()) {
-            List<SendOutcome> each = kind == WechatProperties.AccountKind.SUBSCRIPTION
-                    ? others.stream().map(i -> SendOutcome.holdUntil("本期群发次数已用完",
-                            MassAllowance.nextPeriod(kind, now))).toList()
-                    : templates(accountName, service, batch, pick(messages, others), throttle);
-            for (int j = 0; j < others.size(); j++) {
-                outcomes[others.get(j)] = each.get(j);
-            }
+        List<SendOutcome> each = templates(accountName, service, batch, pick(messages, others), throttle);
+        for (int j = 0; j < others.size(); j++) {
+            outcomes[others.get(j)] = each.get(j);
         }
         return List.of(outcomes);
     }

@@ -6,14 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import org.sunshinehub.SunshineHubApplication;
 
 /**
  * {@code sunshine.wechat.*}.
@@ -31,31 +28,7 @@ record WechatProperties(@NotNull @DefaultValue Map<String, @Valid Account> accou
 
     enum Mode { PLAIN, COMPATIBLE, SAFE }
 
-    /** 服务号 or 订阅号: what WeChat lets each follower receive by mass send, and whether templates exist. */
-    enum AccountKind {
-        SERVICE(4, "yyyy-MM"), SUBSCRIPTION(1, "yyyy-MM-dd");
-
-        private final int allowance;
-        private final DateTimeFormatter period;
-
-        AccountKind(int allowance, String period) {
-            this.allowance = allowance;
-            this.period = DateTimeFormatter.ofPattern(period);
-        }
-
-        /** Mass sends a follower receives per period. */
-        int allowance() {
-            return allowance;
-        }
-
-        /** The Beijing month (service) or day (subscription) that {@code at} falls in. */
-        String period(Instant at) {
-            return period.format(at.atZone(SunshineHubApplication.ZONE));
-        }
-    }
-
     /**
-     * @param kind           {@code service} (服务号, the default) or {@code subscription} (订阅号)
      * @param token          the callback token set on the WeChat admin page
      * @param aesKey         the 43-character EncodingAESKey (needed unless the mode is plain)
      * @param apiBaseUrl     WeChat's API host (the sandbox in the demo)
@@ -65,7 +38,7 @@ record WechatProperties(@NotNull @DefaultValue Map<String, @Valid Account> accou
      * @param acknowledgement the passive reply to a message taken as feedback
      * @param menu           the custom menu published by {@code POST /api/wechat/{account}/menu}
      */
-    record Account(@NotBlank String appId, String secret, @NotNull @DefaultValue("SERVICE") AccountKind kind,
+    record Account(@NotBlank String appId, String secret,
                    @NotBlank @Pattern(regexp = "[A-Za-z0-9]{3,32}", message = "须为 3-32 位字母或数字") String token,
                    @Pattern(regexp = "[A-Za-z0-9+/]{43}", message = "须为 43 位 EncodingAESKey") String aesKey,
                    @NotNull @DefaultValue("SAFE") Mode mode,
@@ -83,7 +56,7 @@ record WechatProperties(@NotNull @DefaultValue Map<String, @Valid Account> accou
 
         @Override
         public String toString() {
-            return "Account[appId=" + appId + ", kind=" + kind + ", mode=" + mode + ", apiBaseUrl=" + apiBaseUrl
+            return "Account[appId=" + appId + ", mode=" + mode + ", apiBaseUrl=" + apiBaseUrl
                     + ", secret=<hidden>, token=<hidden>, aesKey=<hidden>]";
         }
     }

@@ -161,7 +161,7 @@ class AccountCallbackUnitTests {
 
     private static AccountCallback account(WechatProperties.Mode mode) {
         return new AccountCallback(new WechatProperties.Account(CallbackCipherUnitTests.APP_ID, "secret",
-                WechatProperties.AccountKind.SERVICE, CallbackCipherUnitTests.TOKEN, CallbackCipherUnitTests.AES_KEY, mode, "http://127.0.0.1:1",
+                CallbackCipherUnitTests.TOKEN, CallbackCipherUnitTests.AES_KEY, mode, "http://127.0.0.1:1",
                 Map.of(), List.of(), "欢迎", "收到", List.of()));
     }
 
