@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 class PlanScheduler {
 
     private static final String GROUP = "push-plans";
+    private static final String SWEEP_GROUP = "push-plan-sweep";
 
     private final Scheduler scheduler;
     private final Clock clock;
@@ -53,9 +54,11 @@ class PlanScheduler {
     }
 
     void sweepEvery(Duration interval) {
+        String name = "due-plans";
         try {
-            scheduler.scheduleJob(JobBuilder.newJob(DuePlansJob.class).withIdentity(JobKey.jobKey("due-plans", GROUP)).build(),
-                    Set.of(TriggerBuilder.newTrigger().withIdentity("due-plans", GROUP).startAt(Date.from(Instant.now().plus(interval)))
+            scheduler.scheduleJob(JobBuilder.newJob(DuePlansJob.class).withIdentity(name, SWEEP_GROUP).build(),
+                    Set.of(TriggerBuilder.newTrigger().withIdentity(name, SWEEP_GROUP)
+                            .startAt(Date.from(Instant.now().plus(interval)))
                             .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                                     .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                                     .withMisfireHandlingInstructionNextWithRemainingCount()).build()), true);
