@@ -92,17 +92,22 @@ class DispatchStore {
     }
 
     /**
-     * Takes (or renews) the fan-out of a queue for {@code owner} until {@code until}: one instance fans a queue out
-     * at a time, and another takes over when the lease has run out.
+     * Takes the fan-out of a queue for one run ({@code run}, of instance {@code instance}) until {@code until}: one
+     * run fans a queue out at a time, even within an instance, and another takes over when the lease has run out.
      *
-     * @return false when another owner holds a lease that has not expired, or the fan-out is over
+     * @return false when a lease that has not expired is held, or the fan-out is over
      */
-    boolean leaseFanOut(String queueId, String owner, Instant now, Instant until) {
+    boolean takeFanOut(String queueId, String instance, String run, Instant now, Instant until) {
+        Bson free = Filters.or(Filters.exists("fanOutLeaseUntil", false), Filters.lt("fanOutLeaseUntil", Date.from(now)));
+        return queues.updateOne(Filters.and(Filters.eq("_id", queueId), Filters.eq("state", Queues.FANNING_OUT), free),
+                Updates.combine(Updates.set("fanOutInstance", instance), Updates.set("fanOutRun", run),
+                        Updates.set("fanOutLeaseUntil", Date.from(until)))).getMatchedCount() == 1;
+    }
+
+    /** @return false when the run lost its lease to another, or the fan-out was stopped (a cancelled plan) */
+    boolean renewFanOut(String queueId, String run, Instant until) {
         return queues.updateOne(Filters.and(Filters.eq("_id", queueId), Filters.eq("state", Queues.FANNING_OUT),
-                        Filters.or(Filters.eq("fanOutOwner", owner), Filters.exists("fanOutLeaseUntil", false),
-                                Filters.lt("fanOutLeaseUntil", Date.from(now)))),
-                Updates.combine(Updates.set("fanOutOwner", owner), Updates.set("fanOutLeaseUntil", Date.from(until))))
-                .getMatchedCount() == 1;
+                Filters.eq("fanOutRun", run)), Updates.set("fanOutLeaseUntil", Date.from(until))).getMatchedCount() == 1;
     }
 
     /** Fan-outs no live instance holds: never leased, or the lease ran out. */
@@ -113,8 +118,8 @@ class DispatchStore {
     }
 
     /** At a clean stop: this instance's fan-outs may be taken over at once. */
-    void releaseFanOuts(String owner) {
-        queues.updateMany(Filters.and(Filters.eq("state", Queues.FANNING_OUT), Filters.eq("fanOutOwner", owner)),
+    void releaseFanOuts(String instance) {
+        queues.updateMany(Filters.and(Filters.eq("state", Queues.FANNING_OUT), Filters.eq("fanOutInstance", instance)),
                 Updates.set("fanOutLeaseUntil", new Date(0)));
     }
 

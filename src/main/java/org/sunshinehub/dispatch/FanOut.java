@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -49,16 +50,17 @@ class FanOut {
         this.clock = clock;
     }
 
-    /** Fans the queue out unless another instance holds its lease; {@code owner} names this instance. */
-    void run(String queueId, String owner) {
+    /** Fans the queue out unless another run holds its lease; {@code instance} names this instance. */
+    void run(String queueId, String instance) {
         Instant leasedAt = clock.instant();
-        if (!store.leaseFanOut(queueId, owner, leasedAt, leasedAt.plus(properties.lease()))) {
+        String run = instance + ":" + UUID.randomUUID();
+        if (!store.takeFanOut(queueId, instance, run, leasedAt, leasedAt.plus(properties.lease()))) {
             return;
         }
         Document queue = store.queue(queueId).orElseThrow();
         boolean resumed = queue.getInteger("fanOutRuns", 0) > 0;
         store.setQueue(queueId, Updates.inc("fanOutRuns", 1));
-        Progress progress = new Progress(owner, queue.get("streamed", Number.class).longValue(),
+        Progress progress = new Progress(run, queue.get("streamed", Number.class).longValue(),
                 queue.get("blocks", Number.class).longValue(), queue.get("produced", Number.class).longValue());
         adoptBlockWrittenBeforeCrash(queueId, progress);
         ChannelKind channel = ChannelKind.of(queue.getString("channel"));
@@ -92,7 +94,7 @@ class FanOut {
                        boolean resumed) {
         String queueId = queue.getString("_id");
         Instant readAt = clock.instant();
-        if (!store.leaseFanOut(queueId, progress.owner, readAt, readAt.plus(properties.lease()))) {
+        if (!store.renewFanOut(queueId, progress.run, readAt.plus(properties.lease()))) {
             throw new CancellationException();
         }
         List<Document> deliveries = deliveries(queue, channel, recipients, readAt);
@@ -187,13 +189,13 @@ class FanOut {
 
     /** Where a fan-out stands; saved after every batch. */
     private static final class Progress {
-        final String owner;
+        final String run;
         long streamed;
         long blocks;
         long produced;
 
-        Progress(String owner, long streamed, long blocks, long produced) {
-            this.owner = owner;
+        Progress(String run, long streamed, long blocks, long produced) {
+            this.run = run;
             this.streamed = streamed;
             this.blocks = blocks;
             this.produced = produced;

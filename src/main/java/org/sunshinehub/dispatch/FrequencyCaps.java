@@ -15,8 +15,9 @@ import org.sunshinehub.content.ContentItem;
 /**
  * The per-citizen daily cap of each channel ({@code sunshine.dispatch.channels.<channel>.daily-cap}). A block's
  * first processing counts each recipient's non-urgent messages of the day ({@link CapCounters}, atomically, since
- * several workers process blocks of several plans at once); those over the cap wait for the next morning in a block of their own, or are merged into that morning's digest (the plan's
- * {@code overCap}). Urgent plans are not capped.
+ * several workers process blocks of several plans at once); those over the cap wait for the next morning in a
+ * block of their own, or are merged into that morning's digest (the plan's {@code overCap}). Urgent plans are not
+ * capped.
  */
 @Component
 class FrequencyCaps {
