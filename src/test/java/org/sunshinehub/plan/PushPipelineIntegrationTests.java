@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -92,10 +94,14 @@ class PushPipelineIntegrationTests {
                 .until(() -> pushes.count(plan, "PENDING") == 0 && pushes.count(plan, "SENT") == 0);
         JsonNode counts = TestHub.json(hub.get("/api/plans/" + plan)).get("counts").get("sms");
         long delivered = counts.path("DELIVERED").asLong();
-        assertThat(counts.path("CANCELLED").asLong()).isPositive();
-        assertThat(delivered + counts.path("CANCELLED").asLong()).isEqualTo(120);
-        long sandboxGot = phones.stream().mapToLong(p -> pushes.sentTo(p).size()).sum();
-        assertThat(sandboxGot).isEqualTo(delivered);
+        long cancelled = counts.path("CANCELLED").asLong();
+        assertThat(delivered).as(counts.toString()).isLessThan(120);
+        // A fan-out the cancel cut short (on a slow machine) leaves the rest uncreated: at most one each, all settled.
+        assertThat(counts.properties()).as(counts.toString()).allMatch(c -> Set.of("DELIVERED", "CANCELLED").contains(c.getKey()));
+        assertThat(delivered + cancelled).as(counts.toString()).isLessThanOrEqualTo(120);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).until(() -> StreamSupport.stream(
+                TestHub.json(hub.sandbox("GET", "/admin/sms", null)).get("messages").spliterator(), false)
+                .filter(m -> phones.contains(m.get("phone").asText())).count() == delivered);
     }
 
     @Test
