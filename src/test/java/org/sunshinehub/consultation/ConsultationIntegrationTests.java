@@ -58,15 +58,16 @@ class ConsultationIntegrationTests {
         try (TestHub hub = TestHub.start()) {
             List<String> phones = new Pushes(hub).subscribers("1360002", 2, "养老服务");
             OffsetDateTime now = OffsetDateTime.ofInstant(hub.clock().instant(), SunshineHubApplication.ZONE);
-            // Closing 3 days and 4 seconds from now: the reminder (3 days before) falls due in 4 seconds.
+            // Closing 3 days and an hour from now: the reminder (3 days before) falls due when the clock moves an hour.
             hub.post("/api/intake/consultations", consultation("行政规范性文件", now.toString(),
-                    now.plusDays(3).plusSeconds(4).toString(), ",\"shortPeriodReason\":\"测试：急需出台\""));
+                    now.plusDays(3).plusHours(1).toString(), ",\"shortPeriodReason\":\"测试：急需出台\""));
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() ->
+                    assertThat(texts(hub, phones.get(0))).anyMatch(t -> t.contains("公开征求意见，截止")));
 
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                List<String> received = texts(hub, phones.get(0));
-                assertThat(received).anyMatch(t -> t.contains("公开征求意见，截止"));
-                assertThat(received).anyMatch(t -> t.contains("公开征求意见将于") && t.contains("尚未提出意见的可直接回复本短信"));
-            });
+            hub.clock().advance(Duration.ofHours(1).plusSeconds(1));
+
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> assertThat(texts(hub, phones.get(0)))
+                    .anyMatch(t -> t.contains("公开征求意见将于") && t.contains("尚未提出意见的可直接回复本短信")));
             assertThat(texts(hub, phones.get(1))).hasSize(2);
         }
     }
@@ -80,14 +81,14 @@ class ConsultationIntegrationTests {
             String id = TestHub.json(hub.post("/api/intake/consultations",
                     consultation("行政规范性文件", now.toString(), now.plusDays(20).toString(), ""))).get("id").asText();
 
-            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() ->
                     assertThat(texts(hub, phones.get(0))).anyMatch(t -> t.contains("公开征求意见")));
 
             hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"" + phones.get(0) + "\",\"content\":\"建议增加助餐服务\"}");
             HttpResponse<String> web = hub.post("/api/consultations/" + id + "/opinions",
                     "{\"phone\":\"13600019999\",\"text\":\"建议明确收费标准\",\"clientId\":\"form-1\"}");
             assertThat(web.statusCode()).isEqualTo(201);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+            Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                     TestHub.json(hub.get("/api/feedback?itemId=" + id)).get("total").asLong() == 2);
 
             hub.clock().advance(Duration.ofDays(21));
@@ -95,7 +96,7 @@ class ConsultationIntegrationTests {
             assertThat(late.statusCode()).isEqualTo(409);
             assertThat(TestHub.json(late).get("detail").asText()).contains("截止");
             hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"" + phones.get(1) + "\",\"content\":\"迟到的短信意见\"}");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() ->
                     assertThat(texts(hub, phones.get(1))).anyMatch(t -> t.contains("截止")));
             assertThat(TestHub.json(hub.get("/api/feedback?itemId=" + id)).get("total").asLong()).isEqualTo(2);
 
@@ -114,7 +115,7 @@ class ConsultationIntegrationTests {
             assertThat(published.statusCode()).isEqualTo(201);
             assertThat(TestHub.json(published).get("text").asText())
                     .contains("共收到意见 2 条", "采纳 1 条", "未采纳 1 条", "建议明确收费标准：收费标准由价格主管部门另行制定");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> {
                 assertThat(texts(hub, phones.get(0))).anyMatch(t -> t.contains("采纳情况已在政府网站公布"));
                 assertThat(texts(hub, "13600019999")).anyMatch(t -> t.contains("采纳或部分采纳1条"));
             });

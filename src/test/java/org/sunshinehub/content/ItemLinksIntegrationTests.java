@@ -3,7 +3,6 @@ package org.sunshinehub.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class ItemLinksIntegrationTests {
         String topic = "t-links-" + UUID.randomUUID();
         List<String> phones = pushes.subscribers("1350" + String.format("%03d", Math.abs(UUID.randomUUID().hashCode() % 1000)), 1, topic);
         String plan = pushes.plan(document, topic, "").get("id").asText();
-        pushes.awaitCount(plan, "DELIVERED", 1, Duration.ofSeconds(15));
+        pushes.awaitCount(plan, "DELIVERED", 1, TestHub.PATIENCE);
         assertThat(pushes.sentTo(phones.get(0)).get(0).get("text").asText()).contains("另有政策解读可查阅");
     }
 }

@@ -31,7 +31,7 @@ class AllChannelsIntegrationTests {
                 + "\",\"channels\":[\"sms\",\"wechat\",\"app\",\"weibo\"],\"audience\":{\"topics\":[\"四渠道\"]}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String plan = TestHub.json(created).get("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             JsonNode counts = TestHub.json(hub.get("/api/plans/" + plan)).get("counts");
             assertThat(counts.at("/sms/DELIVERED").asLong()).as(counts.toString()).isEqualTo(1);
             assertThat(counts.at("/wechat/DELIVERED").asLong()).as(counts.toString()).isEqualTo(1);

@@ -31,7 +31,7 @@ class FallbackIntegrationTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String plan = TestHub.json(created).get("id").asText();
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             JsonNode view = TestHub.json(hub.get("/api/plans/" + plan));
             assertThat(view.at("/counts/wechat/DELIVERED").asLong()).as(view.toString()).isEqualTo(1);
             assertThat(view.at("/counts/wechat/FAILED").asLong()).as(view.toString()).isEqualTo(2);

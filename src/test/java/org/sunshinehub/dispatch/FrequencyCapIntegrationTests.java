@@ -31,7 +31,7 @@ class FrequencyCapIntegrationTests {
             }
             plan(hub, pushes.approvedItem("紧急通知"), "顺延话题", ",\"urgent\":true");
 
-            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> {
                 assertThat(pushes.sentTo("13800000000")).hasSize(2);
                 assertThat(pushes.sentTo("13810000000")).hasSize(3);
                 assertThat(total(hub, digestPlans, "DIGESTED")).isEqualTo(2);
@@ -40,7 +40,7 @@ class FrequencyCapIntegrationTests {
             assertThat(texts(pushes, "13810000000")).anyMatch(t -> t.contains("紧急通知"));
 
             hub.clock().advance(Duration.ofHours(22).plusMinutes(1));
-            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> {
                 assertThat(pushes.sentTo("13800000000")).hasSize(3);
                 assertThat(pushes.sentTo("13810000000")).hasSize(4);
             });

@@ -75,7 +75,7 @@ class SourceRoutesIntegrationTests {
     @Test
     @Order(1)
     void rssAndAtomColumnsGiveOneItemPerEntryAndLaterPollsAddNothing() {
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        Awaitility.await().atMost(TestHub.PATIENCE)
                 .until(() -> polls("rss", "read") >= 3 && polls("atom", "read") >= 3);
 
         assertThat(itemsFrom("feed:rss")).isEqualTo(3);
@@ -93,13 +93,13 @@ class SourceRoutesIntegrationTests {
     @Test
     @Order(2)
     void hostileMalformedOrMissingColumnsAreSkippedAndRetriedWithoutStoppingTheRoute() {
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        Awaitility.await().atMost(TestHub.PATIENCE)
                 .until(() -> polls("hostile", "failed") >= 2 && polls("missing", "failed") >= 2);
 
         assertThat(itemsFrom("feed:hostile")).isZero();
         assertThat(hub.get("/api/items?size=100").body()).doesNotContain("TOP-SECRET-CONTENT");
         double before = polls("rss", "read");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> polls("rss", "read") > before);
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() -> polls("rss", "read") > before);
     }
 
     @Test
@@ -146,7 +146,7 @@ class SourceRoutesIntegrationTests {
         Path route = hub.home().resolve("routes/oa-inbox.yaml");
         Files.writeString(route, Files.readString(route).replace("{{sunshine.inbox-dir}}", otherInbox.toString()));
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!Files.exists(otherInbox.resolve("probe.json"))) {
                 drop(otherInbox, "probe.json", "{\"kind\":\"disclosure\",\"source\":\"oa\",\"sourceId\":\"reload-1\","
                         + "\"title\":\"路由热加载验证\"}");
@@ -164,7 +164,7 @@ class SourceRoutesIntegrationTests {
     }
 
     private static void awaitFile(Path file) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(file));
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() -> Files.exists(file));
     }
 
     private static String note(Path inbox, String name) throws IOException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.storage.EmbeddedMongo;
@@ -50,7 +48,7 @@ class MultiInstanceIntegrationTests {
         pushes.subscribers("1390000", CITIZENS, "双实例话题");
 
         String together = pushes.plan(pushes.approvedItem("关于双实例共同推送的公告"), "双实例话题", "").get("id").asText();
-        pushes.awaitCount(together, "DELIVERED", CITIZENS, Duration.ofSeconds(30));
+        pushes.awaitCount(together, "DELIVERED", CITIZENS, TestHub.PATIENCE);
         Set<Object> owners = new HashSet<>();
         client.getDatabase("sunshine").getCollection("dispatchBlocks").find(Filters.regex("_id", "^" + together))
                 .forEach(block -> owners.add(block.get("owner")));
@@ -60,7 +58,7 @@ class MultiInstanceIntegrationTests {
         JsonNode scheduled = new Pushes(b).plan(pushes.approvedItem("关于定时推送接力的公告"), "双实例话题",
                 "\"sendAt\":\"" + at + "\"");
         b.close();
-        pushes.awaitCount(scheduled.get("id").asText(), "DELIVERED", CITIZENS, Duration.ofSeconds(30));
+        pushes.awaitCount(scheduled.get("id").asText(), "DELIVERED", CITIZENS, TestHub.PATIENCE);
 
         Map<String, Integer> perPhone = new HashMap<>();
         TestHub.json(a.sandbox("GET", "/admin/sms", null)).get("messages")
@@ -73,7 +71,6 @@ class MultiInstanceIntegrationTests {
     private static String[] shared(EmbeddedMongo store) {
         return new String[] {"--sunshine.mongo.uri=" + store.connectionString(), "--sunshine.sandbox.enabled=true",
                 "--sunshine.sandbox.channels=sms", "--sunshine.dispatch.channels.sms.batch-size=10",
-                "--sunshine.dispatch.channels.sms.qps=10",
-                "--sunshine.plans.due-sweep=300ms"};
+                "--sunshine.dispatch.channels.sms.qps=10"};
     }
 }

@@ -7,12 +7,16 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.TestHub;
 
@@ -49,7 +53,7 @@ class PushPipelineIntegrationTests {
 
         String plan = pushes.plan(item, "t-basic", "").get("id").asText();
 
-        pushes.awaitCount(plan, "DELIVERED", 25, Duration.ofSeconds(20));
+        pushes.awaitCount(plan, "DELIVERED", 25, TestHub.PATIENCE);
         for (String phone : phones) {
             JsonNode sent = pushes.sentTo(phone);
             assertThat(sent).hasSize(1);
@@ -62,13 +66,15 @@ class PushPipelineIntegrationTests {
     void aScheduledPlanWaitsForItsTime() {
         pushes.subscribers("1370002", 5, "t-scheduled");
         String item = pushes.approvedItem("关于开展养老机构等级评定的通知");
-        String sendAt = java.time.OffsetDateTime.ofInstant(hub.clock().instant().plusSeconds(3),
-                org.sunshinehub.SunshineHubApplication.ZONE).toString();
+        String sendAt = OffsetDateTime.ofInstant(hub.clock().instant().plus(Duration.ofHours(1)),
+                SunshineHubApplication.ZONE).toString();
 
         String plan = pushes.plan(item, "t-scheduled", "\"sendAt\":\"" + sendAt + "\"").get("id").asText();
 
-        assertThat(TestHub.json(hub.get("/api/plans/" + plan)).get("counts").isEmpty()).isTrue();
-        pushes.awaitCount(plan, "DELIVERED", 5, Duration.ofSeconds(15));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).until(() ->
+                TestHub.json(hub.get("/api/plans/" + plan)).get("counts").isEmpty());
+        hub.clock().advance(Duration.ofHours(1).plusSeconds(1));
+        pushes.awaitCount(plan, "DELIVERED", 5, TestHub.PATIENCE);
     }
 
     @Test
@@ -79,34 +85,38 @@ class PushPipelineIntegrationTests {
         pushes.faults("{\"slowMillis\": 700}");
 
         String plan = pushes.plan(item, "t-cancel", "").get("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pushes.count(plan, "SENT")
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() -> pushes.count(plan, "SENT")
                 + pushes.count(plan, "DELIVERED") > 0);
         assertThat(TestHub.json(hub.post("/api/plans/" + plan + "/cancel", "")).get("state").asText()).isEqualTo("CANCELLED");
 
         // Settled: nothing waits to be sent and every receipt is in.
-        Awaitility.await().atMost(Duration.ofSeconds(15))
+        Awaitility.await().atMost(TestHub.PATIENCE)
                 .until(() -> pushes.count(plan, "PENDING") == 0 && pushes.count(plan, "SENT") == 0);
         JsonNode counts = TestHub.json(hub.get("/api/plans/" + plan)).get("counts").get("sms");
         long delivered = counts.path("DELIVERED").asLong();
-        assertThat(counts.path("CANCELLED").asLong()).isPositive();
-        assertThat(delivered + counts.path("CANCELLED").asLong()).isEqualTo(120);
-        long sandboxGot = phones.stream().mapToLong(p -> pushes.sentTo(p).size()).sum();
-        assertThat(sandboxGot).isEqualTo(delivered);
+        long cancelled = counts.path("CANCELLED").asLong();
+        assertThat(delivered).as(counts.toString()).isLessThan(120);
+        // A fan-out the cancel cut short (on a slow machine) leaves the rest uncreated: at most one each, all settled.
+        assertThat(counts.properties()).as(counts.toString()).allMatch(c -> Set.of("DELIVERED", "CANCELLED").contains(c.getKey()));
+        assertThat(delivered + cancelled).as(counts.toString()).isLessThanOrEqualTo(120);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).until(() -> StreamSupport.stream(
+                TestHub.json(hub.sandbox("GET", "/admin/sms", null)).get("messages").spliterator(), false)
+                .filter(m -> phones.contains(m.get("phone").asText())).count() == delivered);
     }
 
     @Test
-    void quietHoursDeferANonUrgentPushUntilMorning() throws InterruptedException {
+    void quietHoursDeferANonUrgentPushUntilMorning() {
         pushes.subscribers("1370004", 5, "t-quiet");
         String item = pushes.approvedItem("关于做好冬季困难群众救助工作的通知");
         hub.clock().setBeijingTime(LocalTime.of(23, 30));
 
         String plan = pushes.plan(item, "t-quiet", "").get("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pushes.count(plan, "PENDING") == 5);
-        Thread.sleep(1500);
-        assertThat(pushes.count(plan, "PENDING")).isEqualTo(5);
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() -> pushes.count(plan, "PENDING") == 5);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE)
+                .until(() -> pushes.count(plan, "PENDING") == 5);
 
         hub.clock().setBeijingTime(LocalTime.of(8, 0, 5));
-        pushes.awaitCount(plan, "DELIVERED", 5, Duration.ofSeconds(15));
+        pushes.awaitCount(plan, "DELIVERED", 5, TestHub.PATIENCE);
     }
 
     @Test
@@ -117,7 +127,7 @@ class PushPipelineIntegrationTests {
 
         String plan = pushes.plan(item, "t-urgent", "\"urgent\":true").get("id").asText();
 
-        pushes.awaitCount(plan, "DELIVERED", 3, Duration.ofSeconds(15));
+        pushes.awaitCount(plan, "DELIVERED", 3, TestHub.PATIENCE);
     }
 
     @Test
@@ -126,7 +136,7 @@ class PushPipelineIntegrationTests {
         String item = pushes.approvedItem("关于发放2027年度高龄津贴的通知");
         hub.clock().setBeijingTime(LocalTime.of(23, 0));
         String plan = pushes.plan(item, "t-optout", "").get("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pushes.count(plan, "PENDING") == 4);
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() -> pushes.count(plan, "PENDING") == 4);
 
         String subscriber = TestHub.json(hub.get("/api/subscribers?phone=" + phones.get(0))).get("subscribers").get(0)
                 .get("id").asText();
@@ -134,7 +144,7 @@ class PushPipelineIntegrationTests {
                 .isEqualTo(200);
         hub.clock().setBeijingTime(LocalTime.of(9, 0));
 
-        pushes.awaitCount(plan, "DELIVERED", 3, Duration.ofSeconds(15));
+        pushes.awaitCount(plan, "DELIVERED", 3, TestHub.PATIENCE);
         assertThat(pushes.count(plan, "SUPPRESSED")).isEqualTo(1);
         assertThat(pushes.sentTo(phones.get(0))).isEmpty();
     }
@@ -147,7 +157,7 @@ class PushPipelineIntegrationTests {
 
         String plan = pushes.plan(item, "t-outage", "").get("id").asText();
 
-        pushes.awaitCount(plan, "DELIVERED", 30, Duration.ofSeconds(30));
+        pushes.awaitCount(plan, "DELIVERED", 30, TestHub.PATIENCE);
         assertThat(phones).allSatisfy(p -> assertThat(pushes.sentTo(p)).hasSize(1));
         assertThat(TestHub.json(hub.sandbox("GET", "/admin/stats", null)).get("outage").asLong()).isPositive();
     }
@@ -161,7 +171,7 @@ class PushPipelineIntegrationTests {
 
         String plan = pushes.plan(item, "t-flow", "").get("id").asText();
 
-        pushes.awaitCount(plan, "DELIVERED", 200, Duration.ofSeconds(60));
+        pushes.awaitCount(plan, "DELIVERED", 200, TestHub.PATIENCE);
         assertThat(phones).allSatisfy(p -> assertThat(pushes.sentTo(p)).hasSize(1));
         assertThat(TestHub.json(hub.sandbox("GET", "/admin/stats", null)).get("flowControlled").asLong()).isPositive();
     }
@@ -174,7 +184,7 @@ class PushPipelineIntegrationTests {
 
         String plan = pushes.plan(item, "t-invalid", "").get("id").asText();
 
-        pushes.awaitCount(plan, "DELIVERED", 8, Duration.ofSeconds(20));
+        pushes.awaitCount(plan, "DELIVERED", 8, TestHub.PATIENCE);
         assertThat(pushes.count(plan, "FAILED")).isEqualTo(1);
         assertThat(pushes.count(plan, "UNDELIVERED")).isEqualTo(1);
     }
@@ -187,7 +197,7 @@ class PushPipelineIntegrationTests {
 
         String plan = pushes.plan(item, "t-dup", "").get("id").asText();
 
-        pushes.awaitCount(plan, "DELIVERED", 10, Duration.ofSeconds(20));
+        pushes.awaitCount(plan, "DELIVERED", 10, TestHub.PATIENCE);
         String token = hub.property("sunshine.sms.callback-token");
         JsonNode sent = pushes.sentTo("13700100000").get(0);
         String late = "[{\"phone_number\":\"13700100000\",\"success\":false,\"err_code\":\"MK:0001\",\"biz_id\":\""
@@ -203,18 +213,18 @@ class PushPipelineIntegrationTests {
         List<String> phones = pushes.subscribers("1370011", 2, "t-reply");
         String item = pushes.approvedItem("关于征求城乡低保标准调整意见的公告");
         String plan = pushes.plan(item, "t-reply", "").get("id").asText();
-        pushes.awaitCount(plan, "DELIVERED", 2, Duration.ofSeconds(15));
+        pushes.awaitCount(plan, "DELIVERED", 2, TestHub.PATIENCE);
 
         hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"" + phones.get(0) + "\",\"content\":\"建议提高农村低保标准\",\"repeat\":2}");
         hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"" + phones.get(1) + "\",\"content\":\"td\"}");
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> {
             JsonNode feedback = TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("feedback");
             assertThat(feedback).hasSize(1);
             assertThat(feedback.get(0).get("text").asText()).isEqualTo("建议提高农村低保标准");
             assertThat(feedback.get(0).get("channel").asText()).isEqualTo("sms");
         });
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> assertThat(
                 TestHub.json(hub.get("/api/subscribers?phone=" + phones.get(1))).get("subscribers").get(0)
                         .get("optedOut").has("sms")).isTrue());
     }

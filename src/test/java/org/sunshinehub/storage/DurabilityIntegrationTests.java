@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sunshinehub.support.ChildJvm;
+import org.sunshinehub.support.TestHub;
 
 /**
  * kill -9 right after acknowledged writes loses none of them: the embedded store commits and fsyncs before it
@@ -26,15 +24,18 @@ class DurabilityIntegrationTests {
 
     private static final int WRITES = 1_000;
 
+    private static final Pattern URI = Pattern.compile("^URI (\\S+)$", Pattern.MULTILINE);
+
     @TempDir
     Path dataDir;
+    @TempDir
+    Path logDir;
 
     @Test
     void acknowledgedWritesSurviveKillMinus9() throws Exception {
-        Process store = startStore();
         double singleSeconds;
         double batchSeconds;
-        try (MongoClient client = MongoClients.create(uriOf(store))) {
+        try (ChildJvm store = startStore(); MongoClient client = MongoClients.create(uriOf(store))) {
             MongoCollection<Document> items = client.getDatabase("sunshine").getCollection("items");
             long started = System.nanoTime();
             for (int i = 0; i < WRITES; i++) {
@@ -48,38 +49,24 @@ class DurabilityIntegrationTests {
             started = System.nanoTime();
             items.insertMany(batch);
             batchSeconds = (System.nanoTime() - started) / 1e9;
+            store.kill();
         }
-        store.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-        Process restarted = startStore();
-        try (MongoClient client = MongoClients.create(uriOf(restarted))) {
+        try (ChildJvm restarted = startStore(); MongoClient client = MongoClients.create(uriOf(restarted))) {
             long count = client.getDatabase("sunshine").getCollection("items").countDocuments();
             assertThat(count).isEqualTo(2L * WRITES);
-        } finally {
-            restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         System.out.printf("durable embedded store: %.0f single inserts/s, insertMany %.0f docs/s, file %d KiB for %d docs%n",
                 WRITES / singleSeconds, WRITES / batchSeconds, Files.size(dataDir.resolve("sunshine.mv.db")) / 1024,
                 2 * WRITES);
     }
 
-    private Process startStore() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedStoreProcess.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
+    private ChildJvm startStore() {
+        return ChildJvm.start(EmbeddedStoreProcess.class, logDir.resolve("store.log"), List.of(),
+                List.of(dataDir.toString()));
     }
 
-    private static String uriOf(Process store) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("URI ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return line.substring(4);
-            }
-        }
-        throw new IllegalStateException("the store process ended without printing its URI");
+    private static String uriOf(ChildJvm store) {
+        return store.awaitLine(URI, TestHub.PATIENCE).group(1);
     }
 }

@@ -1,58 +1,96 @@
 package org.sunshinehub.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerPortFileWriter;
 import org.sunshinehub.SunshineHubApplication;
 
-/** The hub in a JVM of its own, so a test can kill it with SIGKILL (kill -9) and start it again. */
-public final class HubProcess {
+/**
+ * The hub in a JVM of its own, so a test can kill it with SIGKILL (kill -9) and start it again. Close it (try
+ * with resources): the JVM is ended also when a test or a wait fails.
+ */
+public final class HubProcess implements AutoCloseable {
 
+    /** A start takes seconds on an idle machine and can take minutes on a loaded one. */
+    private static final Duration START = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final List<String> command;
     private final Path log;
-    private final int port;
-    private Process process;
+    private final Path portFile;
+    private final List<String> args;
+    private ChildJvm child;
+    private int port;
 
     public HubProcess(Path home, String... args) {
-        this.port = freePort();
         this.log = home.resolve("hub.log");
-        command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), SunshineHubApplication.class.getName(),
-                "--spring.profiles.active=test", "--server.port=" + port,
+        this.portFile = home.resolve("hub.port");
+        // Port 0 and the port the hub writes once it listens: no port picked here can be taken in between.
+        this.args = new ArrayList<>(List.of(portFile.toString(), "--spring.profiles.active=test", "--server.port=0",
                 "--sunshine.data-dir=" + home.resolve("data"), "--sunshine.inbox-dir=" + home.resolve("inbox"),
                 "--sunshine.routes-dir=" + Path.of("routes").toAbsolutePath(),
                 "--sunshine.config-dir=" + Path.of("config").toAbsolutePath(),
                 "--sunshine.api.keys=" + TestHub.API_KEY));
-        command.addAll(List.of(args));
+        this.args.addAll(List.of(args));
     }
 
+    /** Starts the hub and waits until it is healthy, as long as that takes up to a generous bound. */
     public void start() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Files.deleteIfExists(portFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .ignoreExceptions().until(() -> get("/actuator/health").statusCode() == 200);
+        child = ChildJvm.start(HubProcess.class, log, List.of("-Xmx1g"), args);
+        child.await("the port file " + portFile, START, () -> assertThat(Files.size(portFile)).isPositive());
+        try {
+            port = Integer.parseInt(Files.readString(portFile).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await("health UP on port " + port, START, () -> assertThat(get("/actuator/health").statusCode()).isEqualTo(200));
+    }
+
+    /**
+     * Polls {@code assertion} up to {@code bound} until it passes; fails at once if the hub has died, showing
+     * the end of its log.
+     */
+    public void await(String what, Duration bound, ThrowingRunnable assertion) {
+        child.await(what, bound, assertion);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    public void kill() {
+        child.kill();
+    }
+
+    @Override
+    public void close() {
+        if (child != null) {
+            child.close();
+        }
+    }
+
+    /** The child's main: the hub, writing its port to the file named by the first argument once it listens. */
+    public static void main(String[] args) {
+        WebServerPortFileWriter portWriter = new WebServerPortFileWriter(Path.of(args[0]).toFile());
+        SpringApplication.withHook(application -> {
+            application.addListeners(portWriter);
+            return null;
+        }, () -> SunshineHubApplication.main(Arrays.copyOfRange(args, 1, args.length)));
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -64,13 +102,5 @@ public final class HubProcess {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("X-Api-Key", TestHub.API_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ApiSecurityIntegrationTests {
         assertThat(wrong.body()).doesNotContain("test-key");
         assertThat(hub.get("/api/items").statusCode()).isEqualTo(200);
         // Readiness waits for Camel's consumers to have polled once.
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(TestHub.PATIENCE)
                 .until(() -> hub.send(withoutKey("/actuator/health")).statusCode() == 200);
         assertThat(hub.send(withoutKey("/actuator/health")).body()).contains("\"status\":\"UP\"");
         assertThat(hub.send(withoutKey("/actuator/prometheus")).body()).contains("jvm_memory_used_bytes");

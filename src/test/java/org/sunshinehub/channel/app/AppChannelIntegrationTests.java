@@ -67,10 +67,10 @@ class AppChannelIntegrationTests {
         app("PUT", "/api/app/devices/held000001", "{\"topics\":[\"暂停话题\"]}");
         faults("{\"code\":1004,\"times\":1}");
         String held = plan(new Pushes(hub).approvedItem("关于渠道暂停的公告"), "暂停话题");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 TestHub.json(hub.get("/api/overview")).get("channelAlerts").toString().contains("\"source\":\"app\""));
         awaitCount(held, "SENT", 1);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 TestHub.json(hub.get("/api/overview")).get("channelAlerts").isEmpty());
         assertThat(messages("held000001")).hasSize(1);
     }
@@ -89,7 +89,7 @@ class AppChannelIntegrationTests {
     }
 
     private void awaitCount(String plan, String state, long expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(TestHub.json(hub.get("/api/plans/" + plan)).at("/counts/app/" + state).asLong())
                         .as(hub.get("/api/plans/" + plan).body()).isEqualTo(expected));
     }

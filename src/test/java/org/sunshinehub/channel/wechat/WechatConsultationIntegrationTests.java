@@ -29,7 +29,7 @@ class WechatConsultationIntegrationTests {
                      "opensAt":"%s","closesAt":"%s"}""".formatted(UUID.randomUUID(), now, now.plusDays(20))))
                     .get("id").asText();
 
-            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> messages(hub, "oConsult1").stream()
+            Awaitility.await().atMost(TestHub.PATIENCE).until(() -> messages(hub, "oConsult1").stream()
                     .anyMatch(m -> m.path("templateId").asText().equals("TPL_SANDBOX_CONSULTATION")));
             // the opening push is the first plan due; the reminder's comes before closing
             String code = java.util.stream.StreamSupport.stream(TestHub.json(hub.get("/api/plans?itemId=" + id)).spliterator(), false)

@@ -116,7 +116,7 @@ class WechatIntegrationTests {
         }
         String item = new Pushes(hub).approvedItem("关于群发测试的公告");
         String plan = plan(hub, item, "群发话题", ",\"broadcast\":true");
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> assertThat(
                 TestHub.json(hub.get("/api/plans/" + plan)).at("/broadcastResults/0/sentCount").asLong()).isEqualTo(2));
         assertThat(messages(hub, "oMassOne").get(0).get("kind").asText()).isEqualTo("mass");
         assertThat(messages(hub, "oMassTwo").get(0).get("content").asText()).contains("关于群发测试的公告");
@@ -134,7 +134,7 @@ class WechatIntegrationTests {
         for (int i = 1; i <= 5; i++) {
             plan(hub, new Pushes(hub).approvedItem("关于群发额度测试的公告" + i), "月度话题", ",\"broadcast\":true");
             int received = i;
-            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> openIds.forEach(openId ->
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> openIds.forEach(openId ->
                     assertThat(messages(hub, openId)).as(openId).hasSize(received)));
         }
         for (String openId : openIds) {
@@ -178,7 +178,7 @@ class WechatIntegrationTests {
     }
 
     static void awaitCount(TestHub hub, String plan, String state, long expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(TestHub.json(hub.get("/api/plans/" + plan)).at("/counts/wechat/" + state).asLong())
                         .as(hub.get("/api/plans/" + plan).body()).isEqualTo(expected));
     }

@@ -25,24 +25,25 @@ class WeiboChannelIntegrationTests {
         assertThat(post.get("text").asText()).contains("关于优化社会救助审批流程的通知", "https://smzt.gd.gov.cn/")
                 .doesNotContain("#");
         String second = plan(hub, item);
-        Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 TestHub.json(hub.get("/api/plans/" + second)).get("state").asText().equals("SENDING"));
-        assertThat(posts(hub).stream().filter(p -> p.get("text").asText().contains("优化社会救助审批流程"))).hasSize(1);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).untilAsserted(() -> assertThat(
+                posts(hub).stream().filter(p -> p.get("text").asText().contains("优化社会救助审批流程"))).hasSize(1));
 
         hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + post.get("idstr").asText()
                 + "\",\"text\":\"审批时限能否再缩短\",\"count\":3}");
         hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + post.get("idstr").asText()
                 + "\",\"malformed\":true}");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 3);
         JsonNode feedback = TestHub.json(hub.get("/api/feedback?itemId=" + item));
         assertThat(feedback.at("/feedback/0/channel").asText()).isEqualTo("weibo");
         assertThat(feedback.at("/feedback/0/address").asText()).matches("\\d+");
         hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"text\":\"再来一条\",\"uid\":77}");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 TestHub.json(hub.get("/api/feedback?channel=weibo&size=100")).toString().contains("再来一条"));
-        Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        assertThat(TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong()).isEqualTo(4);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).until(() ->
+                TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 4);
     }
 
     @Test
@@ -54,16 +55,16 @@ class WeiboChannelIntegrationTests {
             String postId = posts(hub).get(posts(hub).size() - 1).get("idstr").asText();
             hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + postId
                     + "\",\"text\":\"重启前的评论\",\"count\":3}");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+            Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                     TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 3);
 
             hub.restart();
             hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + postId
                     + "\",\"text\":\"重启后的评论\",\"count\":2}");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+            Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                     TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 5);
-            Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
-            assertThat(TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong()).isEqualTo(5);
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).until(() ->
+                    TestHub.json(hub.get("/api/feedback?itemId=" + item)).get("total").asLong() == 5);
         }
     }
 
@@ -74,11 +75,10 @@ class WeiboChannelIntegrationTests {
             for (int i = 1; i <= 31; i++) {
                 plans.add(plan(hub, item(hub, "第" + i + "号公告")));
             }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> posts(hub).size() == 30);
+            Awaitility.await().atMost(TestHub.PATIENCE).until(() -> posts(hub).size() == 30);
             String last = plans.stream().filter(p -> TestHub.json(hub.get("/api/plans/" + p)).at("/counts/weibo/PENDING")
                     .asLong() == 1).findFirst().orElseThrow();
-            Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
-            assertThat(posts(hub)).hasSize(30);
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).until(() -> posts(hub).size() == 30);
 
             hub.clock().advance(Duration.ofMinutes(61));
             awaitCount(hub, last, "SENT", 1);
@@ -91,12 +91,12 @@ class WeiboChannelIntegrationTests {
         TestHub hub = TestHub.shared();
         hub.sandbox("POST", "/admin/weibo/faults", "{\"expiredToken\":true}");
         String plan = plan(hub, item(hub, "关于令牌过期测试的公告"));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 TestHub.json(hub.get("/api/overview")).get("channelAlerts").toString().contains("weibo:gov"));
         assertThat(TestHub.json(hub.get("/api/plans/" + plan)).at("/counts/weibo/PENDING").asLong()).isEqualTo(1);
         hub.sandbox("POST", "/admin/weibo/faults", "{\"expiredToken\":false}");
         awaitCount(hub, plan, "SENT", 1);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
                 !TestHub.json(hub.get("/api/overview")).get("channelAlerts").toString().contains("weibo:gov"));
     }
 
@@ -116,7 +116,7 @@ class WeiboChannelIntegrationTests {
     }
 
     private static void awaitCount(TestHub hub, String plan, String state, long expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(TestHub.json(hub.get("/api/plans/" + plan)).at("/counts/weibo/" + state).asLong())
                         .as(hub.get("/api/plans/" + plan).body()).isEqualTo(expected));
     }
