@@ -3,15 +3,13 @@ package org.sunshinehub.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.TestHub;
 
 /** An item whose fields carry line breaks, a forged field, terminal escapes and NUL, pushed on all four channels. */
@@ -24,12 +22,8 @@ class FieldInjectionIntegrationTests {
     void injectedLinesNeitherAddNorReplaceFieldsOnAnyChannelNorForgeALogLine(CapturedOutput output) {
         // Given a subscriber on every channel and an item whose issuer and title try to add lines
         TestHub hub = TestHub.shared();
-        hub.sandbox("POST", "/admin/wechat/follower", "{\"account\":\"gov\",\"openid\":\"oInject\",\"event\":\"subscribe\"}");
-        assertThat(hub.post("/api/subscribers", "{\"phone\":\"13790000077\",\"wechatOpenId\":\"oInject\",\"topics\":[\"注入\"]}")
-                .statusCode()).isLessThan(300);
-        assertThat(hub.send(HttpRequest.newBuilder(hub.request("/api/app/devices/inject00001").build().uri())
-                .header("X-Api-Key", TestHub.APP_KEY).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"topics\":[\"注入\"]}"))).statusCode()).isEqualTo(200);
+        Pushes pushes = new Pushes(hub);
+        pushes.citizenOnEveryChannel("oInject", "13790000077", "inject00001", "注入");
         String issuer = "广东省民政厅\\nurl: " + EVIL + "\\nkeyword1: 伪造标题\\ntitle: 伪造\\nalert: 伪造";
         String title = "关于注入测试的公告\\r\\n2026-12-01T09:00:00.000+08:00  INFO 1 --- [main] forged : 伪造日志\\u001b[31m\\u0000";
         HttpResponse<String> intake = hub.post("/api/intake/disclosures", """
@@ -39,17 +33,7 @@ class FieldInjectionIntegrationTests {
         String item = TestHub.json(intake).get("id").asText();
 
         // When it is pushed on SMS, WeChat, the app and Weibo
-        HttpResponse<String> created = hub.post("/api/plans", "{\"itemId\":\"" + item
-                + "\",\"channels\":[\"sms\",\"wechat\",\"app\",\"weibo\"],\"audience\":{\"topics\":[\"注入\"]}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String plan = TestHub.json(created).get("id").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            JsonNode counts = TestHub.json(hub.get("/api/plans/" + plan)).get("counts");
-            assertThat(counts.at("/sms/DELIVERED").asLong()).as(counts.toString()).isEqualTo(1);
-            assertThat(counts.at("/wechat/DELIVERED").asLong()).as(counts.toString()).isEqualTo(1);
-            assertThat(counts.at("/app/SENT").asLong()).as(counts.toString()).isEqualTo(1);
-            assertThat(counts.at("/weibo/SENT").asLong()).as(counts.toString()).isEqualTo(1);
-        });
+        pushes.pushOnEveryChannel(item, "注入");
 
         // Then WeChat's template message keeps its own link and title, the injected text stays inside "first"
         JsonNode wechat = last(hub, "/admin/wechat/messages?openid=oInject", "messages");
