@@ -1,4 +1,4 @@
 <#-- An app notification reminding subscribers a consultation closes soon; see disclosure.ftl. -->
-title: 征求意见即将截止
-alert: 《${item.title?replace("\\s+", " ", "r")}》公开征求意见将于${item.closesAt!""}截止。
-url: ${item.url!""}
+<@field name="title">征求意见即将截止</@field>
+<@field name="alert">《${item.title?replace("\\s+", " ", "r")}》公开征求意见将于${item.closesAt!""}截止。</@field>
+<@field name="url">${item.url!""}</@field>

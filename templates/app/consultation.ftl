@@ -1,4 +1,4 @@
 <#-- An app notification for an opinion solicitation; see disclosure.ftl. -->
-title: 公开征求意见
-alert: 《${item.title?replace("\\s+", " ", "r")}》公开征求意见，截止${item.closesAt!""}，欢迎在应用内提出意见。
-url: ${item.url!""}
+<@field name="title">公开征求意见</@field>
+<@field name="alert">《${item.title?replace("\\s+", " ", "r")}》公开征求意见，截止${item.closesAt!""}，欢迎在应用内提出意见。</@field>
+<@field name="url">${item.url!""}</@field>

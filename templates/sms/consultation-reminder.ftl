@@ -1,4 +1,6 @@
 <#-- Parameters of the Aliyun template reminding subscribers a consultation closes soon (sandbox text:
      《${title}》公开征求意见将于${closesAt}截止，尚未提出意见的可直接回复本短信，${hint}). -->
 <#assign title = item.title><#if title?length gt 30><#assign title = title[0..28] + "…"></#if>
-{"title":"${title?json_string}","closesAt":"${(item.closesAt!"")?json_string}","hint":"${optOutHint?json_string}"}
+<@field name="title">${title}</@field>
+<@field name="closesAt">${(item.closesAt!"")}</@field>
+<@field name="hint">${optOutHint}</@field>

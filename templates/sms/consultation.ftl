@@ -1,3 +1,6 @@
 <#-- Parameters of the Aliyun template for consultations (sandbox text: ${issuer}就《${title}》公开征求意见，截止${closesAt}，回复本短信即可提出意见，${hint}). -->
 <#assign title = item.title><#if title?length gt 30><#assign title = title[0..28] + "…"></#if>
-{"issuer":"${(item.issuer!"本机关")?json_string}","title":"${title?json_string}","closesAt":"${(item.closesAt!"")?json_string}","hint":"${optOutHint?json_string}"}
+<@field name="issuer">${(item.issuer!"本机关")}</@field>
+<@field name="title">${title}</@field>
+<@field name="closesAt">${(item.closesAt!"")}</@field>
+<@field name="hint">${optOutHint}</@field>

@@ -1,3 +1,5 @@
 <#-- Parameters of the Aliyun template for policy interpretations (sandbox text: ${issuer}发布政策解读《${title}》，详见政府网站。${hint}). -->
 <#assign title = item.title><#if title?length gt 30><#assign title = title[0..28] + "…"></#if>
-{"issuer":"${(item.issuer!"本机关")?json_string}","title":"${title?json_string}","hint":"${optOutHint?json_string}"}
+<@field name="issuer">${(item.issuer!"本机关")}</@field>
+<@field name="title">${title}</@field>
+<@field name="hint">${optOutHint}</@field>

@@ -1,6 +1,6 @@
 <#-- A WeChat template message reminding followers a consultation closes soon; see disclosure.ftl. -->
-first: 公开征求意见即将截止
-keyword1: ${item.title?replace("\\s+", " ", "r")}
-keyword2: 截止${item.closesAt!""}
-remark: 尚未提出意见的，可回复“#${replyCode!""} 您的意见”。
-url: ${item.url!""}
+<@field name="first">公开征求意见即将截止</@field>
+<@field name="keyword1">${item.title?replace("\\s+", " ", "r")}</@field>
+<@field name="keyword2">截止${item.closesAt!""}</@field>
+<@field name="remark">尚未提出意见的，可回复“#${replyCode!""} 您的意见”。</@field>
+<@field name="url">${item.url!""}</@field>

@@ -3,11 +3,16 @@ package org.sunshinehub.audience;
 import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +92,16 @@ class SubscriberController {
 
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
     CsvImport.Report importCsv(HttpServletRequest request) throws IOException {
-        return csvImport.read(request.getInputStream());
+        return csvImport.read(request.getInputStream(), charsetOf(request.getContentType()));
+    }
+
+    /** The charset the client named; Spring's request encoding is not used, it defaults to UTF-8 for everyone. */
+    private static Charset charsetOf(String contentType) {
+        try {
+            return contentType == null ? null : MediaType.parseMediaType(contentType).getCharset();
+        } catch (InvalidMediaTypeException | UnsupportedCharsetException | IllegalCharsetNameException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Content-Type 的 charset 无法识别");
+        }
     }
 
     private static ResponseStatusException notFound(String id) {

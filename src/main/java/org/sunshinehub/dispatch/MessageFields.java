@@ -1,26 +1,43 @@
 package org.sunshinehub.dispatch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A template rendered as one {@code key: value} per line (WeChat template data, an app notification's title and
- * alert …); lines that are not such a pair are ignored, so templates may carry blank lines.
+ * A message made of named values (WeChat template data, an app notification's title and alert, an SMS
+ * template's parameters): each filled by its own {@code <@field>} of the template and carried in
+ * {@link OutboundMessage#content()} as a JSON object of strings, so a value can hold any text and stays one value.
  */
 public final class MessageFields {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+    };
 
     private MessageFields() {
     }
 
-    /** The pairs in template order. */
-    public static Map<String, String> parse(String rendered) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : rendered.split("\\R")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().matches("[A-Za-z0-9_.]+")) {
-                values.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
+    /** The values in template order; an empty map for content that is plain text. */
+    public static Map<String, String> parse(String content) {
+        if (content == null || !content.startsWith("{")) {
+            return Map.of();
         }
-        return values;
+        try {
+            return JSON.readValue(content, MAP);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    static String content(Map<String, String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.sunshinehub.dispatch;
 
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.core.Environment;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
@@ -23,10 +24,13 @@ import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.audience.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemFields;
+import org.sunshinehub.text.PlainText;
 
 /**
  * Renders {@code templates/<channel>/<kind>.ftl} (e.g. {@code sms/disclosure.ftl}). Templates on disk win over
- * the jar's copies and are re-read within a second of an edit.
+ * the jar's copies and are re-read within a second of an edit. Every item value a template sees is one line
+ * without control characters; a template made of {@code <@field>}s renders to those values as a JSON object
+ * ({@link MessageFields}), any other to its text.
  */
 @Component
 public class MessageRenderer {
@@ -67,19 +71,20 @@ public class MessageRenderer {
         Map<String, Object> fields = new HashMap<>();
         fields.put("id", item.id());
         fields.put("kind", item.kind().name());
-        put(fields, "title", f.title());
-        put(fields, "url", f.url());
-        put(fields, "docNumber", f.docNumber());
-        put(fields, "issuer", f.issuer());
-        put(fields, "category", f.category());
-        put(fields, "summary", f.summary());
+        put(fields, "title", PlainText.line(f.title()));
+        put(fields, "url", PlainText.line(f.url()));
+        put(fields, "docNumber", PlainText.line(f.docNumber()));
+        put(fields, "issuer", PlainText.line(f.issuer()));
+        put(fields, "category", PlainText.line(f.category()));
+        put(fields, "summary", PlainText.line(f.summary()));
         put(fields, "publishedAt", format(DATE, f.publishedAt()));
         put(fields, "opensAt", format(DATE, f.opensAt()));
         put(fields, "closesAt", format(DATE_TIME, f.closesAt()));
         Map<String, Object> model = new HashMap<>(channelExtras);
         model.put("item", fields);
-        model.put("related", related.stream().map(r -> Map.of("title", r.fields().title(),
-                "url", r.fields().url() == null ? "" : r.fields().url(), "kind", r.kind().name())).toList());
+        model.put("related", related.stream().map(r -> Map.of("title", PlainText.line(r.fields().title()),
+                "url", r.fields().url() == null ? "" : PlainText.line(r.fields().url()), "kind", r.kind().name()))
+                .toList());
         model.put("replyCode", replyCode);
         return model;
     }
@@ -103,8 +108,11 @@ public class MessageRenderer {
         try {
             Template compiled = freemarker.getTemplate(name);
             StringWriter out = new StringWriter();
-            compiled.process(model, out);
-            return out.toString().strip();
+            TemplateFields fields = new TemplateFields();
+            Environment environment = compiled.createProcessingEnvironment(model, out);
+            environment.setVariable("field", fields);
+            environment.process();
+            return fields.values().isEmpty() ? out.toString().strip() : MessageFields.content(fields.values());
         } catch (IOException | TemplateException e) {
             throw new RenderException("模板 " + name + " 渲染失败: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -16,12 +16,14 @@ import org.sunshinehub.content.ItemKind;
 /**
  * @param inboxDir         the OA drop folder ({@code sunshine.inbox-dir}); the route reads it too
  * @param maxInboxFileSize a larger drop-folder file is refused
+ * @param inboxStableFor   a drop-folder file is read only once it has not changed for this long
  * @param feeds            website columns by name ({@code sunshine.feeds.<name>.*})
  * @param demo             demo data for the embedded default
  */
 @Validated
 @ConfigurationProperties("sunshine")
 record IngestProperties(@NotNull Path inboxDir, @NotNull @DefaultValue("1MB") DataSize maxInboxFileSize,
+                        @NotNull @DefaultValue("1s") Duration inboxStableFor,
                         @Valid @NotNull @DefaultValue Map<String, Feed> feeds, @NotNull @DefaultValue Demo demo) {
 
     /**

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.content.ItemFields;
 import org.sunshinehub.content.ItemKind;
+import org.sunshinehub.text.PlainText;
 
 /**
  * Turns one JSON object into {@link ItemFields}, or names every field that is wrong. Strict on purpose: an
@@ -31,6 +32,11 @@ final class ItemDraftParser {
             ItemKind.INTERPRETATION, Set.of("explainsDocNumber"),
             ItemKind.OPINION_TASK, Set.of("severity", "division", "supervisionWorkingDays"));
     static final Set<String> SEVERITIES = Set.of("重大突发", "一般");
+    /** Long text keeps its paragraphs; every other field is one line (see {@link PlainText}). */
+    private static final Set<String> MULTILINE = Set.of("summary", "body");
+    /** Dates outside this range are typos or probes, never a real document's. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final JsonNode json;
     private final ItemKind kind;
@@ -95,7 +101,8 @@ final class ItemDraftParser {
             errors.put(field, "须为字符串");
             return null;
         }
-        String value = node.asText().strip();
+        String raw = node.asText();
+        String value = (MULTILINE.contains(field) ? PlainText.multiline(raw) : PlainText.line(raw)).strip();
         if (value.isEmpty()) {
             if (required) {
                 errors.put(field, "必填，不能为空");
@@ -112,9 +119,15 @@ final class ItemDraftParser {
     /** ISO-8601 with an offset; a local date-time or a date is read as Beijing time. */
     private Instant time(String field, boolean required) {
         String value = text(field, 40, required);
-        if (value == null) {
+        Instant time = value == null ? null : parseTime(field, value);
+        if (time != null && (time.isBefore(EARLIEST) || !time.isBefore(LATEST))) {
+            errors.put(field, "超出合理范围（1900 年至 2199 年）");
             return null;
         }
+        return time;
+    }
+
+    private Instant parseTime(String field, String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notOffset) {

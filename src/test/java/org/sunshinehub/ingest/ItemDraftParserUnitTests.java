@@ -57,4 +57,27 @@ class ItemDraftParserUnitTests {
                 .isInstanceOfSatisfying(InvalidItemException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("sourceId", "须为字符串"));
     }
+
+    @Test
+    void datesOutsideASaneRangeAreNamedNotStored() throws Exception {
+        JsonNode json = JSON.readTree("""
+                {"source":"oa","sourceId":"1","title":"t","publishedAt":"+999999999-01-01","opensAt":"1899-12-31",
+                 "closesAt":"2200-01-01T00:00:00+08:00"}""");
+
+        assertThatThrownBy(() -> ItemDraftParser.parse(ItemKind.CONSULTATION, json, Set.of()))
+                .isInstanceOfSatisfying(InvalidItemException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("publishedAt", "opensAt", "closesAt")
+                        .allSatisfy((field, reason) -> assertThat(reason).contains("超出合理范围")));
+    }
+
+    @Test
+    void oneLineFieldsLoseControlCharactersAndTheBodyKeepsItsParagraphs() throws Exception {
+        ItemFields fields = parse(ItemKind.DISCLOSURE, """
+                {"source":"oa","sourceId":"1","title":"标题\\r\\nurl: https://evil.example\\u001b[31m\\u0000",
+                 "issuer":"民政厅\\nkeyword1: 伪造","body":"第一段\\r\\n第二段\\u0007"}""");
+
+        assertThat(fields.title()).isEqualTo("标题 url: https://evil.example");
+        assertThat(fields.issuer()).isEqualTo("民政厅 keyword1: 伪造");
+        assertThat(fields.body()).isEqualTo("第一段\n第二段");
+    }
 }

@@ -72,4 +72,31 @@ public final class Pushes {
     public void faults(String json) {
         assertThat(hub.sandbox("POST", "/admin/faults", json).statusCode()).isEqualTo(200);
     }
+
+    /** A citizen on all four channels' reach: a WeChat follower with a phone, and an app device, on {@code topic}. */
+    public void citizenOnEveryChannel(String openId, String phone, String registrationId, String topic) {
+        hub.sandbox("POST", "/admin/wechat/follower", "{\"account\":\"gov\",\"openid\":\"" + openId
+                + "\",\"event\":\"subscribe\"}");
+        assertThat(hub.post("/api/subscribers", "{\"phone\":\"" + phone + "\",\"wechatOpenId\":\"" + openId
+                + "\",\"topics\":[\"" + topic + "\"]}").statusCode()).isLessThan(300);
+        assertThat(hub.send(HttpRequest.newBuilder(hub.request("/api/app/devices/" + registrationId).build().uri())
+                .header("X-Api-Key", TestHub.APP_KEY).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"topics\":[\"" + topic + "\"]}"))).statusCode())
+                .isEqualTo(200);
+    }
+
+    /** Plans the item on all four channels for {@code topic} and waits until each has reached its one citizen. */
+    public void pushOnEveryChannel(String itemId, String topic) {
+        HttpResponse<String> created = hub.post("/api/plans", "{\"itemId\":\"" + itemId
+                + "\",\"channels\":[\"sms\",\"wechat\",\"app\",\"weibo\"],\"audience\":{\"topics\":[\"" + topic + "\"]}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String plan = TestHub.json(created).get("id").asText();
+        Awaitility.await().atMost(TestHub.PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            JsonNode counts = TestHub.json(hub.get("/api/plans/" + plan)).get("counts");
+            assertThat(counts.at("/sms/DELIVERED").asLong()).as(counts.toString()).isEqualTo(1);
+            assertThat(counts.at("/wechat/DELIVERED").asLong()).as(counts.toString()).isEqualTo(1);
+            assertThat(counts.at("/app/SENT").asLong()).as(counts.toString()).isEqualTo(1);
+            assertThat(counts.at("/weibo/SENT").asLong()).as(counts.toString()).isEqualTo(1);
+        });
+    }
 }

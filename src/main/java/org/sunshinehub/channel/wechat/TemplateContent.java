@@ -6,9 +6,9 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import org.sunshinehub.dispatch.MessageFields;
 
 /**
- * A rendered {@code templates/wechat/*.ftl}: one {@code key: value} per line, the keys being the WeChat
- * template's data keys ({@code first}, {@code keyword1} …) plus {@code url}, the link the message opens, and
- * {@code text}, what a mass send or a customer-service message says instead.
+ * A rendered {@code templates/wechat/*.ftl}: its {@code <@field>} values by name, the WeChat template's data keys
+ * ({@code first}, {@code keyword1} …) plus {@code url}, the link the message opens, and {@code text}, what a mass
+ * send or a customer-service message says instead.
  */
 record TemplateContent(Map<String, String> values) {
 
