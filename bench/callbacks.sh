@@ -13,8 +13,12 @@ seconds=${3:-60}
 kill_store=${4:-}
 work=$(mktemp -d)
 stop() {
-  [ -n "${hub:-}" ] && kill "$hub" 2>/dev/null && for _ in $(seq 1 20); do kill -0 "$hub" 2>/dev/null || break; sleep 0.5; done
-  [ -n "${hub:-}" ] && kill -9 "$hub" 2>/dev/null
+  set +e
+  if [ -n "${hub:-}" ]; then
+    kill "$hub" 2>/dev/null
+    for _ in $(seq 1 20); do kill -0 "$hub" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$hub" 2>/dev/null
+  fi
   kill -9 "$(cat "$work/store.pid" 2>/dev/null)" 2>/dev/null
   rm -rf "$work"
 }
