@@ -3,6 +3,7 @@ package org.sunshinehub.storage;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -14,13 +15,15 @@ import org.h2.mvstore.MVStore;
  */
 final class DurableH2Backend extends H2Backend {
 
+    /** Fair, so the committer gets its turn between two commands even while every connection is busy. */
+    private final ReentrantLock commands = new ReentrantLock(true);
     private final MVStore store;
     private final GroupCommit commits;
 
     private DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
-        this.commits = new GroupCommit(store, this);
+        this.commits = new GroupCommit(store, commands);
     }
 
     static DurableH2Backend open(String file) {
@@ -35,12 +38,12 @@ final class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         HeldReplies replies = HeldReplies.on(channel, commits);
         CommandScope scope = CommandScope.of(database, command, query);
-        synchronized (this) {
-            try {
-                return super.handleCommand(channel, database, command, query);
-            } finally {
-                replies.nextReplyWaitsFor(commits.ran(scope, store.hasUnsavedChanges()));
-            }
+        commands.lock();
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } finally {
+            replies.nextReplyWaitsFor(commits.ran(scope, store.hasUnsavedChanges()));
+            commands.unlock();
         }
     }
 

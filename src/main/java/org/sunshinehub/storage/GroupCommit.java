@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ final class GroupCommit implements AutoCloseable {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final MVStore store;
-    private final Object commands;
+    private final Lock commands;
     private final Queue<HeldReplies> waiting = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> lastWriteTo = new HashMap<>();
     private final Thread committer;
@@ -34,7 +35,7 @@ final class GroupCommit implements AutoCloseable {
     private volatile boolean running = true;
 
     /** @param commands the lock every command runs under */
-    GroupCommit(MVStore store, Object commands) {
+    GroupCommit(MVStore store, Lock commands) {
         this.store = store;
         this.commands = commands;
         this.committer = new Thread(this::commitWhileRunning, "embedded-mongo-group-commit");
@@ -104,11 +105,14 @@ final class GroupCommit implements AutoCloseable {
 
     private void commitAndSync() {
         long target;
-        synchronized (commands) {
+        commands.lock();
+        try {
             target = executed;
             if (store.hasUnsavedChanges()) {
                 store.commit();
             }
+        } finally {
+            commands.unlock();
         }
         store.sync();
         synced = target;
