@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -81,7 +83,10 @@ public final class CallbackBenchmark {
             t.join();
         }
         long[] latencies = Arrays.stream(senders).flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
-        long errors = Arrays.stream(senders).mapToLong(s -> s.errors).sum();
+        Map<Integer, Long> errors = new TreeMap<>();
+        for (Sender s : senders) {
+            s.errors.forEach((status, n) -> errors.merge(status, n, Long::sum));
+        }
         List<String> acknowledged = new ArrayList<>();
         for (Sender s : senders) {
             acknowledged.addAll(s.acknowledged);
@@ -89,10 +94,11 @@ public final class CallbackBenchmark {
         long missing = missing(args[8], kind, acknowledged);
         System.out.println(String.format(Locale.ROOT,
                 "{\"kind\":\"%s\",\"concurrency\":%d,\"seconds\":%d,\"callbacksPerSecond\":%.0f,\"p50Millis\":%.1f,"
-                        + "\"p99Millis\":%.1f,\"maxMillis\":%.1f,\"errors\":%d,\"acknowledged\":%d,\"missing\":%d,"
+                        + "\"p99Millis\":%.1f,\"maxMillis\":%.1f,\"errors\":%d,\"errorsByStatus\":\"%s\",\"acknowledged\":%d,\"missing\":%d,"
                         + "\"hubPeakHeapMiB\":%.0f,\"hubPeakRssMiB\":%d,\"storePeakRssMiB\":%d}",
                 kind, concurrency, measured.toSeconds(), latencies.length / (double) measured.toSeconds(),
-                percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), errors,
+                percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
+                errors.values().stream().mapToLong(Long::longValue).sum(), errors,
                 acknowledged.size(), missing, heap.peak / (1 << 20), peakRssMiB(args[9]), peakRssMiB(Files.readString(Path.of(args[10])).strip())));
         System.exit(missing == 0 ? 0 : 1);
     }
@@ -105,7 +111,7 @@ public final class CallbackBenchmark {
         private final List<String> acknowledged = new ArrayList<>();
         private long[] latencies = new long[1024];
         private int count;
-        private long errors;
+        private final Map<Integer, Long> errors = new TreeMap<>();
 
         Sender(long warmEnd, long end) {
             this.warmEnd = warmEnd;
@@ -117,20 +123,21 @@ public final class CallbackBenchmark {
             for (long started = System.nanoTime(); started < end; started = System.nanoTime()) {
                 long n = sequence.incrementAndGet();
                 Callback callback = kind.equals("sms-up") ? smsUp(n) : wechat(n);
-                boolean ok = send(callback.request());
+                int status = send(callback.request());
+                boolean ok = status == 200;
                 long took = System.nanoTime() - started;
                 if (ok) {
                     acknowledged.add(callback.storedId());
                 }
                 if (started >= warmEnd) {
-                    record(took, ok);
+                    record(took, status);
                 }
             }
         }
 
-        private void record(long nanos, boolean ok) {
-            if (!ok) {
-                errors++;
+        private void record(long nanos, int status) {
+            if (status != 200) {
+                errors.merge(status, 1L, Long::sum);
                 return;
             }
             if (count == latencies.length) {
@@ -218,15 +225,15 @@ public final class CallbackBenchmark {
         return new Callback(request, "gov:msg:" + msgId);
     }
 
-    /** Only a 200 is an acknowledgement: the provider pushes again after anything else. */
-    private static boolean send(HttpRequest request) {
+    /** Only a 200 is an acknowledgement: the provider pushes again after anything else (0: no answer). */
+    private static int send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
     }
 
