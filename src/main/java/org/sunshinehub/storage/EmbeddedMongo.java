@@ -20,26 +20,32 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
     private final String connectionString;
 
-    private EmbeddedMongo(MongoBackend backend) {
+    private EmbeddedMongo(MongoBackend backend, int port) {
         this.server = new MongoServer(backend);
-        this.connectionString = server.bindAndGetConnectionString();
+        server.bind("localhost", port);
+        this.connectionString = server.getConnectionString();
     }
 
     /** A durable store in {@code dataDir/sunshine.mv.db}. */
     public static EmbeddedMongo durable(Path dataDir) {
+        return durable(dataDir, 0);
+    }
+
+    /** On a given port (0: any free one), so a store restarted after {@code kill -9} is found where it was. */
+    static EmbeddedMongo durable(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data dir " + dataDir, e);
         }
         Path file = dataDir.resolve("sunshine.mv.db").toAbsolutePath();
-        EmbeddedMongo mongo = new EmbeddedMongo(DurableH2Backend.open(file.toString()));
+        EmbeddedMongo mongo = new EmbeddedMongo(DurableH2Backend.open(file.toString()), port);
         log.info("Embedded MongoDB (file {}) listening at {}", file, mongo.connectionString);
         return mongo;
     }
 
     public static EmbeddedMongo inMemory() {
-        EmbeddedMongo mongo = new EmbeddedMongo(new SerialMemoryBackend());
+        EmbeddedMongo mongo = new EmbeddedMongo(new SerialMemoryBackend(), 0);
         log.info("Embedded MongoDB (in memory, not durable) listening at {}", mongo.connectionString);
         return mongo;
     }
