@@ -2,11 +2,13 @@ package org.sunshinehub.dispatch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A template rendered as one {@code key: value} per line (WeChat template data, an app notification's title and
  * alert …); lines that are not such a pair are ignored, so templates may carry blank lines.
  */
+@NamedInterface("spi")
 public final class MessageFields {
 
     private MessageFields() {

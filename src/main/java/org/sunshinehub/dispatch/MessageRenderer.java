@@ -18,9 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.SunshineHubApplication;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemFields;
 
@@ -28,6 +29,7 @@ import org.sunshinehub.content.ItemFields;
  * Renders {@code templates/<channel>/<kind>.ftl} (e.g. {@code sms/disclosure.ftl}). Templates on disk win over
  * the jar's copies and are re-read within a second of an edit.
  */
+@NamedInterface("api")
 @Component
 public class MessageRenderer {
 
