@@ -75,6 +75,7 @@ class PlanLifecycleIntegrationTests {
         String plan = pushes.plan(pushes.approvedItem("关于公布养老服务补贴名单的公告"), "l-restart", "").get("id").asText();
         awaitState(plan, "COMPLETED");
         JsonNode before = TestHub.json(hub.get("/api/plans/" + plan));
+        assertThat(phones).allSatisfy(p -> assertThat(pushes.sentTo(p)).hasSize(1));
 
         hub.restart();
 
@@ -83,7 +84,8 @@ class PlanLifecycleIntegrationTests {
             assertThat(after.get("moves")).isEqualTo(before.get("moves"));
             assertThat(after.get("counts")).isEqualTo(before.get("counts"));
         });
-        assertThat(phones).allSatisfy(p -> assertThat(pushes.sentTo(p)).hasSize(1));
+        // The sandbox restarted with the hub: whatever it holds now, the restarted hub sent.
+        assertThat(phones).allSatisfy(p -> assertThat(pushes.sentTo(p)).isEmpty());
     }
 
     @Test

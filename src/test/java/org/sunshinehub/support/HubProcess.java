@@ -46,7 +46,8 @@ public final class HubProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        // generous: on a loaded 2-core machine a fresh JVM seeding 20,000 subscribers can take over a minute
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
                 .ignoreExceptions().until(() -> get("/actuator/health").statusCode() == 200);
     }
 
