@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,10 +95,10 @@ class BlockStore {
 
     /** The results broadcast sends reported on a queue's blocks: a scan, asked only of broadcast plans. */
     List<Map<String, Object>> broadcastResults(String queueId) {
-        return blocks.find(Filters.and(Filters.eq("queue", queueId), Filters.exists("broadcastResult")))
-                .map(b -> (Map<String, Object>) new java.util.LinkedHashMap<String, Object>(
-                        b.get("broadcastResult", Document.class)))
-                .into(new ArrayList<>());
+        List<Map<String, Object>> results = new ArrayList<>();
+        blocks.find(Filters.and(Filters.eq("queue", queueId), Filters.exists("broadcastResult")))
+                .forEach(b -> results.add(new LinkedHashMap<>(b.get("broadcastResult", Document.class))));
+        return results;
     }
 
     private static Document toDocument(Block b) {

@@ -64,7 +64,7 @@ record DispatchQueue(String id, PushJob job, QueueState state, FanOutProgress pr
         static final FanOutProgress NONE = new FanOutProgress(0, 0, 0, 0, 0);
     }
 
-    /** What the fallback order of the queue's plan says about this channel. */
+    /** The channels to try next for a citizen this channel does not reach. */
     List<ChannelKind> fallbackAfter() {
         return job.fallbackAfter();
     }
