@@ -20,14 +20,20 @@ store=$!
 for _ in $(seq 1 60); do grep -q '^URI ' "$work/store.log" && break; sleep 0.5; done
 uri=$(grep '^URI ' "$work/store.log" | cut -d' ' -f2)
 
-port=18181
-java -Xmx512m -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=$port \
+# Port 0: the hub takes a free port (other benchmarks may run at the same time) and logs it.
+java -Xmx512m -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=0 \
   --sunshine.mongo.uri="$uri" --sunshine.sandbox.enabled=true --sunshine.sandbox.record-limit=0 \
   --sunshine.sandbox.receipt-delay=0ms --sunshine.demo.subscribers="$n" --sunshine.api.keys=bench \
   --sunshine.inbox-dir="$work/inbox" --sunshine.routes-dir="$work/no-routes" \
-  --logging.level.root=WARN --logging.level.org.sunshinehub=INFO > "$work/hub.log" 2>&1 &
+  --logging.level.root=WARN --logging.level.org.sunshinehub=INFO \
+  --logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO > "$work/hub.log" 2>&1 &
 hub=$!
-for _ in $(seq 1 600); do curl -sf localhost:$port/actuator/health > /dev/null 2>&1 && break; sleep 1; done
+port=
+for _ in $(seq 1 600); do
+  port=$(grep -o 'Tomcat started on port [0-9]*' "$work/hub.log" | head -1 | grep -o '[0-9]*$' || true)
+  [ -n "$port" ] && curl -sf "localhost:$port/actuator/health" > /dev/null 2>&1 && break
+  sleep 1
+done
 sandbox_port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$work/hub.log" | head -1 | cut -d: -f2)
 
 java -cp "$cp" org.sunshinehub.bench.FanOutBenchmark "$n" "http://localhost:$port" bench \

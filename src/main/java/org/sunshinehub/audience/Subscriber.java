@@ -1,5 +1,6 @@
 package org.sunshinehub.audience;
 
+import org.sunshinehub.channelkind.ChannelKind;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;

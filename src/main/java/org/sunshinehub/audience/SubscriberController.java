@@ -1,5 +1,6 @@
 package org.sunshinehub.audience;
 
+import org.sunshinehub.channelkind.ChannelKind;
 import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

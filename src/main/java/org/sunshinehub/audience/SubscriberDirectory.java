@@ -1,5 +1,6 @@
 package org.sunshinehub.audience;
 
+import org.sunshinehub.channelkind.ChannelKind;
 import com.mongodb.client.MongoCursor;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.sunshinehub.audience;
 
+import org.sunshinehub.channelkind.ChannelKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;

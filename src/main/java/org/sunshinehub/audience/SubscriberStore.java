@@ -1,5 +1,6 @@
 package org.sunshinehub.audience;
 
+import org.sunshinehub.channelkind.ChannelKind;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -16,7 +16,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.SunshineHubApplication;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.storage.MongoErrors;
 
 /**

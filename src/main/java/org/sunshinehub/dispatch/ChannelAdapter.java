@@ -2,9 +2,11 @@ package org.sunshinehub.dispatch;
 
 import java.util.List;
 import java.util.Map;
-import org.sunshinehub.audience.ChannelKind;
+import org.springframework.modulith.NamedInterface;
+import org.sunshinehub.channelkind.ChannelKind;
 
 /** A provider behind one channel. Implementations live in {@code channel.*} and are found as beans. */
+@NamedInterface("spi")
 public interface ChannelAdapter {
 
     ChannelKind kind();

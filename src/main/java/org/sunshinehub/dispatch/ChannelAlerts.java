@@ -12,6 +12,7 @@ import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
  * raised by the channel, shown on the overview, cleared by the channel's next success. {@code channelAlerts},
  * one small document per source.
  */
+@NamedInterface({"api", "spi"})
 @Service
 public class ChannelAlerts {
 

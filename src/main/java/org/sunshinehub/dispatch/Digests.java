@@ -1,47 +1,44 @@
 package org.sunshinehub.dispatch;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.audience.Recipient;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemRepository;
 
 /**
  * Messages over a citizen's daily cap in a {@code digest} plan: their deliveries become DIGESTED and their items
- * gather in {@code digests} (one document per channel, citizen and morning), sent the next morning as one message
- * rendered from {@code templates/<channel>/digest.ftl}, which counts against that day's cap.
+ * gather in a digest (one per channel, citizen and morning), sent the next morning as one message rendered from
+ * {@code templates/<channel>/digest.ftl}, which counts against that day's cap. The queue a line came from waits
+ * for the digest to settle before it completes.
  */
 @Component
 class Digests {
 
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
+    private static final int SWEEP_LIMIT = 200;
 
-    private final MongoCollection<Document> digests;
-    private final DispatchStore store;
+    private final DigestStore digests;
+    private final QueueStore queues;
+    private final QueueCompletion completion;
+    private final DeliveryMoves moves;
     private final Notices notices;
     private final ItemRepository items;
     private final CapCounters counters;
     private final DispatchProperties properties;
     private final Clock clock;
 
-    Digests(MongoDatabase database, DispatchStore store, Notices notices, ItemRepository items,
-            CapCounters counters, DispatchProperties properties, Clock clock) {
-        this.digests = database.getCollection("digests");
-        this.store = store;
+    Digests(DigestStore digests, QueueStore queues, QueueCompletion completion, DeliveryMoves moves, Notices notices,
+            ItemRepository items, CapCounters counters, DispatchProperties properties, Clock clock) {
+        this.digests = digests;
+        this.queues = queues;
+        this.completion = completion;
+        this.moves = moves;
         this.notices = notices;
         this.items = items;
         this.counters = counters;
@@ -49,60 +46,49 @@ class Digests {
         this.clock = clock;
     }
 
-    void add(ChannelKind channel, List<BlockProcessor.Entry> entries, ContentItem item, Instant morning) {
-        Instant now = clock.instant();
-        Document line = new Document("itemId", item.id()).append("title", item.fields().title())
-                .append("url", item.fields().url() == null ? "" : item.fields().url());
-        for (BlockProcessor.Entry e : entries) {
-            digests.updateOne(Filters.eq("_id", channel.code() + ":" + e.subscriberId() + ":" + morning.toEpochMilli()),
-                    Updates.combine(Updates.setOnInsert("channel", channel.code()),
-                            Updates.setOnInsert("subscriber", e.subscriberId()), Updates.setOnInsert("address", e.address()),
-                            Updates.setOnInsert("dueAt", Date.from(morning)), Updates.setOnInsert("state", "PENDING"),
-                            Updates.addToSet("items", line)),
-                    new UpdateOptions().upsert(true));
-        }
-        store.transition(DeliveryState.PENDING, DeliveryState.DIGESTED, entries.stream()
-                .<Map.Entry<String, org.bson.conversions.Bson>>map(e -> new AbstractMap.SimpleEntry<>(e.deliveryId(),
-                        DispatchStore.toState(DeliveryState.DIGESTED, now, Updates.set("reason", "超过当日上限，并入次日摘要"))))
-                .toList());
+    void add(Block block, DispatchQueue queue, List<Recipient> over, ContentItem item, Instant morning) {
+        DigestStore.Line line = new DigestStore.Line(item.id(), item.fields().title(),
+                item.fields().url() == null ? "" : item.fields().url(), queue.id());
+        long added = over.stream().filter(r -> digests.add(block.channel(), r, morning, line)).count();
+        queues.addDigestsOpen(queue.id(), added);
+        moves.moveAll(queue.id(), DeliveryState.PENDING, DeliveryState.DIGESTED,
+                over.stream().map(block::deliveryId).toList(), "超过当日上限，并入次日摘要");
     }
 
-    /** Sends the digests that are due; a small collection, so the scan is cheap. */
+    /** Sends the digests that are due. */
     void sweep() {
         Instant now = clock.instant();
-        for (Document digest : digests.find(Filters.and(Filters.eq("state", "PENDING"), Filters.lte("dueAt", Date.from(now))))
-                .limit(200).into(new ArrayList<>())) {
-            send(digest, now);
-        }
+        digests.due(now, SWEEP_LIMIT).forEach(d -> send(d, now));
     }
 
-    private void send(Document digest, Instant now) {
-        String id = digest.getString("_id");
-        ChannelKind channel = ChannelKind.of(digest.getString("channel"));
-        List<Document> lines = digest.getList("items", Document.class);
-        ContentItem first = items.findById(lines.get(0).getString("itemId")).orElse(null);
+    private void send(DigestStore.Digest digest, Instant now) {
+        ContentItem first = items.findById(digest.lines().get(0).itemId()).orElse(null);
         if (first == null) {
-            settle(id, "FAILED", "信息已不存在");
+            settle(digest, DigestStore.State.FAILED, "信息已不存在");
             return;
         }
-        Map<String, Object> summary = Map.of("count", lines.size(), "items",
-                lines.stream().map(l -> Map.of("title", l.getString("title"), "url", l.getString("url"))).toList());
-        SendOutcome outcome = notices.send(channel, digest.getString("address"), first, "digest",
-                Map.of("digest", summary), "digest:" + id);
+        Map<String, Object> summary = Map.of("count", digest.lines().size(), "items", digest.lines().stream()
+                .map(l -> Map.of("title", l.title(), "url", l.url())).toList());
+        SendOutcome outcome = notices.send(digest.channel(), digest.address(), first, "digest",
+                Map.of("digest", summary), "digest:" + digest.id());
         switch (outcome.kind()) {
             case ACCEPTED -> {
-                settle(id, "SENT", null);
-                counters.count(channel, digest.getString("subscriber"), now);
-                log.info("Digest of {} items sent on {}", lines.size(), channel.code());
+                if (settle(digest, DigestStore.State.SENT, null)) {
+                    counters.count(digest.channel(), digest.subscriber(), now);
+                    log.info("Digest of {} items sent on {}", digest.lines().size(), digest.channel().code());
+                }
             }
-            case PERMANENT -> settle(id, "FAILED", outcome.reason());
-            case RETRY, HOLD -> digests.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
-                    Updates.set("dueAt", Date.from(now.plus(Backoff.after(digest.getInteger("attempts", 0) + 1,
-                            properties.backoffInitial(), properties.backoffMax())))), Updates.set("lastError", outcome.reason())));
+            case PERMANENT -> settle(digest, DigestStore.State.FAILED, outcome.reason());
+            case RETRY, HOLD -> digests.retryAt(digest, now.plus(Backoff.after(digest.attempts() + 1,
+                    properties.backoffInitial(), properties.backoffMax())), outcome.reason());
         }
     }
 
-    private void settle(String id, String state, String reason) {
-        digests.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", state), Updates.set("reason", reason)));
+    private boolean settle(DigestStore.Digest digest, DigestStore.State state, String reason) {
+        if (!digests.settle(digest.id(), state, reason)) {
+            return false;
+        }
+        digest.lines().forEach(l -> queues.addDigestsOpen(l.queue(), -1).ifPresent(completion::check));
+        return true;
     }
 }

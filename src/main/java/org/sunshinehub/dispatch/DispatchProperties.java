@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 
 /**
  * {@code sunshine.dispatch.*}.
@@ -26,6 +26,7 @@ import org.sunshinehub.audience.ChannelKind;
  * @param holdRetry     how long a block waits when its channel is held (see {@code SendOutcome.hold})
  * @param fallbackAfter in a fallback plan, how long a delivery has to be confirmed before the next channel is tried
  * @param dueSweep      how often deliveries due for a fallback, and digests due, are looked for
+ * @param receiptWait   how long a push waits for the receipts of its sent messages before it counts as completed
  * @param templatesDir  Freemarker templates, {@code <channel>/<kind>.ftl}; the jar's copies are the fallback
  * @param channels      per channel: provider QPS, quiet hours, block size
  */
@@ -41,6 +42,7 @@ record DispatchProperties(@Min(1) @Max(64) @DefaultValue("4") int workers,
                           @NotNull @DefaultValue("5m") Duration holdRetry,
                           @NotNull @DefaultValue("30m") Duration fallbackAfter,
                           @NotNull @DefaultValue("5s") Duration dueSweep,
+                          @NotNull @DefaultValue("72h") Duration receiptWait,
                           @NotNull @DefaultValue("./templates") Path templatesDir,
                           @Valid @NotNull @DefaultValue Map<ChannelKind, ChannelSettings> channels) {
 

@@ -1,35 +1,45 @@
 package org.sunshinehub.dispatch;
 
 import java.time.Clock;
-import java.util.Date;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.bson.Document;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.audience.AudienceSpec;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 
-/** What the push plans ask of the delivery engine. */
+/** What the push plans (and the modules that send notices) ask of the delivery engine. */
+@NamedInterface("api")
 @Service
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final DispatchStore store;
+    private final QueueStore queues;
+    private final BlockStore blocks;
     private final DispatchWorkers workers;
     private final Channels channels;
     private final Notices notices;
+    private final ProgressReader progress;
+    private final Resends resends;
+    private final Overlaps overlaps;
     private final Clock clock;
 
-    Dispatcher(DispatchStore store, DispatchWorkers workers, Channels channels, Notices notices, Clock clock) {
-        this.store = store;
+    Dispatcher(QueueStore queues, BlockStore blocks, DispatchWorkers workers, Channels channels, Notices notices,
+               ProgressReader progress, Resends resends, Overlaps overlaps, Clock clock) {
+        this.queues = queues;
+        this.blocks = blocks;
         this.workers = workers;
         this.channels = channels;
         this.notices = notices;
+        this.progress = progress;
+        this.resends = resends;
+        this.overlaps = overlaps;
         this.clock = clock;
     }
 
@@ -40,23 +50,7 @@ public class Dispatcher {
 
     /** Starts the fan-out of a job; starting the same job again does nothing. */
     public void start(PushJob job) {
-        Document queue = new Document("_id", job.queueId())
-                .append("plan", job.planId())
-                .append("item", job.itemId())
-                .append("channel", job.channel().code())
-                .append("audience", job.audience().toDocument())
-                .append("urgent", job.urgent())
-                .append("broadcast", job.broadcast())
-                .append("overCap", job.overCap())
-                .append("fallbackBefore", job.fallbackBefore().stream().map(ChannelKind::code).toList())
-                .append("fallbackAfter", job.fallbackAfter().stream().map(ChannelKind::code).toList())
-                .append("replyCode", job.replyCode())
-                .append("deliveryKey", job.deliveryKey())
-                .append("template", job.purpose())
-                .append("state", Queues.FANNING_OUT)
-                .append("streamed", 0L).append("produced", 0L).append("blocks", 0L).append("claimed", 0L)
-                .append("createdAt", Date.from(clock.instant()));
-        if (store.createQueue(queue)) {
+        if (queues.create(DispatchQueue.start(job, clock.instant()))) {
             log.info("Push {} on {} starts (urgent: {})", job.planId(), job.channel().code(), job.urgent());
             workers.startFanOut(job.queueId());
         }
@@ -64,23 +58,30 @@ public class Dispatcher {
 
     /** Stops a plan: nothing not yet handed to a provider goes out. */
     public void cancel(String planId) {
-        for (Document queue : store.queuesOfPlan(planId)) {
-            String id = queue.getString("_id");
-            if (!store.moveQueue(id, Queues.FANNING_OUT, Queues.CANCELLED)) {
-                store.moveQueue(id, Queues.READY, Queues.CANCELLED);
+        for (DispatchQueue queue : queues.ofPlan(planId)) {
+            if (queue.state().canMoveTo(QueueState.CANCELLED)) {
+                queues.move(queue.id(), queue.state(), QueueState.CANCELLED, clock.instant());
             }
         }
     }
 
-    /** Delivery counts of a plan: channel code → state → count. */
-    public Map<String, Map<DeliveryState, Long>> counts(String planId) {
-        Map<String, Map<DeliveryState, Long>> counts = new TreeMap<>();
-        for (Document row : store.countsOfPlan(planId)) {
-            Document key = row.get("_id", Document.class);
-            counts.computeIfAbsent(key.getString("channel"), c -> new EnumMap<>(DeliveryState.class))
-                    .put(DeliveryState.valueOf(key.getString("state")), row.get("n", Number.class).longValue());
-        }
-        return counts;
+    /** Where each channel of a plan stands: a read of one small document per channel. */
+    public List<PushProgress> progress(String planId) {
+        return queues.ofPlan(planId).stream().map(progress::of).toList();
+    }
+
+    /**
+     * Queues the plan's FAILED and UNDELIVERED deliveries once more (not those suppressed by an opt-out).
+     *
+     * @return how many were queued
+     */
+    public long resendFailed(String planId) {
+        return resends.resendFailed(planId);
+    }
+
+    /** How much of an audience already has this item (or purpose) on a channel, from earlier plans. */
+    public Overlap overlap(String itemId, String purpose, ChannelKind channel, AudienceSpec audience) {
+        return overlaps.of(PushJob.deliveryKey(itemId, purpose), channel, audience);
     }
 
     /**
@@ -97,24 +98,13 @@ public class Dispatcher {
 
     /** What broadcast sends of a plan reported (e.g. WeChat mass-send counts), one entry per batch. */
     public List<Map<String, Object>> broadcastResults(String planId) {
-        List<Map<String, Object>> results = new java.util.ArrayList<>();
-        for (Document queue : store.queuesOfPlan(planId)) {
-            store.broadcastResults(queue.getString("_id")).forEach(r -> results.add(new java.util.LinkedHashMap<>(r)));
-        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        queues.ofPlan(planId).forEach(q -> results.addAll(blocks.broadcastResults(q.id())));
         return results;
     }
 
-    /** How many of a fallback plan's deliveries each channel made because an earlier channel failed. */
-    public Map<String, Long> reachedByFallback(String planId) {
-        Map<String, Long> counts = new TreeMap<>();
-        store.fallbacksOfPlan(planId).forEach(d -> counts.put(d.getString("_id"), d.get("n", Number.class).longValue()));
-        return counts;
-    }
-
     /** The item of the newest push that used this reply code, for linking citizens' replies. */
-    public java.util.Optional<String> itemForReplyCode(String replyCode) {
-        List<Document> queues = store.queues.find(new Document("replyCode", replyCode))
-                .sort(new Document("createdAt", -1)).limit(1).into(new java.util.ArrayList<>());
-        return queues.stream().findFirst().map(q -> q.getString("item"));
+    public Optional<String> itemForReplyCode(String replyCode) {
+        return queues.newestWithReplyCode(replyCode).map(q -> q.job().itemId());
     }
 }

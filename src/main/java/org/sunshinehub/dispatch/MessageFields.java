@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A message made of named values (WeChat template data, an app notification's title and alert, an SMS
  * template's parameters): each filled by its own {@code <@field>} of the template and carried in
  * {@link OutboundMessage#content()} as a JSON object of strings, so a value can hold any text and stays one value.
  */
+@NamedInterface("spi")
 public final class MessageFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,9 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.SunshineHubApplication;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemFields;
 import org.sunshinehub.text.PlainText;
@@ -32,6 +33,7 @@ import org.sunshinehub.text.PlainText;
  * without control characters; a template made of {@code <@field>}s renders to those values as a JSON object
  * ({@link MessageFields}), any other to its text.
  */
+@NamedInterface("api")
 @Component
 public class MessageRenderer {
 

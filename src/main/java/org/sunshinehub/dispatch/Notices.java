@@ -3,7 +3,7 @@ package org.sunshinehub.dispatch;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 
 /** One message to one address outside any block: a notice (an assignment, a reminder …) or a digest. */

@@ -1,6 +1,7 @@
 package org.sunshinehub.dispatch;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * @param batchId   stable across retries of the same block; providers echo it (e.g. Aliyun {@code OutId})
@@ -10,6 +11,7 @@ import java.util.List;
  * @param replyCode the plan's short code citizens' replies carry (e.g. SMS {@code SmsUpExtendCode})
  * @param broadcast the plan allows the channel's broadcast form (e.g. WeChat mass send) for this batch
  */
+@NamedInterface("spi")
 public record OutboundBatch(String batchId, int attempt, String itemId, String template, String replyCode,
                             boolean broadcast, List<OutboundMessage> messages) {
 

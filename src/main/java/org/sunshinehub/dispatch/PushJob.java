@@ -1,23 +1,21 @@
 package org.sunshinehub.dispatch;
 
-import org.sunshinehub.audience.AudienceSpec;
 import java.util.List;
-import org.sunshinehub.audience.ChannelKind;
+import org.springframework.modulith.NamedInterface;
+import org.sunshinehub.audience.AudienceSpec;
+import org.sunshinehub.channelkind.ChannelKind;
 
 /**
  * One plan's push on one channel, as the dispatcher needs it.
  *
  * @param purpose null for an item's push; else a second push of the same item (e.g. {@code reminder}) that
  *                reaches people the first one reached, rendered from {@code <kind>-<purpose>.ftl}
+ * @param resend  citizens whose earlier delivery of the item on this channel failed get it again in this push
  */
+@NamedInterface("api")
 public record PushJob(String planId, String itemId, ChannelKind channel, AudienceSpec audience, boolean urgent,
-                      boolean broadcast, List<ChannelKind> fallbackOrder, String overCap, String replyCode,
-                      String purpose) {
-
-    /** Over-cap messages wait for the next morning. */
-    public static final String DEFER = "defer";
-    /** Over-cap messages are merged into one digest the next morning. */
-    public static final String DIGEST = "digest";
+                      boolean broadcast, List<ChannelKind> fallbackOrder, OverCap overCap, String replyCode,
+                      String purpose, boolean resend) {
 
     public PushJob {
         fallbackOrder = List.copyOf(fallbackOrder);
@@ -37,6 +35,10 @@ public record PushJob(String planId, String itemId, ChannelKind channel, Audienc
 
     /** What deliveries are keyed by: the item, or the item and the purpose. */
     String deliveryKey() {
+        return deliveryKey(itemId, purpose);
+    }
+
+    static String deliveryKey(String itemId, String purpose) {
         return purpose == null ? itemId : itemId + "~" + purpose;
     }
 

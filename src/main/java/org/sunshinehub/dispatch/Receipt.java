@@ -1,5 +1,7 @@
 package org.sunshinehub.dispatch;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A provider's word on one message.
  *
@@ -8,6 +10,7 @@ package org.sunshinehub.dispatch;
  * @param outcome what became of the message
  * @param code    the provider's code, e.g. {@code DELIVERED}, a carrier error, WeChat's {@code failed:user block}
  */
+@NamedInterface("spi")
 public record Receipt(String batchId, String address, Outcome outcome, String code) {
 
     /** What a receipt can say; each moves a sent delivery to the state of the same name. */

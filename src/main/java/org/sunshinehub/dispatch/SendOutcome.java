@@ -1,10 +1,13 @@
 package org.sunshinehub.dispatch;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What the provider said about one message.
  *
  * @param notBefore for a {@link Kind#HOLD}, when to try again (null: after {@code sunshine.dispatch.hold-retry})
  */
+@NamedInterface({"api", "spi"})
 public record SendOutcome(Kind kind, String providerId, String reason, java.time.Instant notBefore) {
 
     public enum Kind { ACCEPTED, RETRY, PERMANENT, HOLD }

@@ -1,6 +1,9 @@
 package org.sunshinehub.dispatch;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The provider's rate limit, shared by every worker of this instance. */
+@NamedInterface("spi")
 @FunctionalInterface
 public interface Throttle {
 

@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import org.sunshinehub.SunshineHubApplication;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.audience.PhoneNumbers;
 import org.sunshinehub.calendar.WorkingDayCalendar;
 import org.sunshinehub.content.ContentItem;

@@ -37,11 +37,11 @@ class AutoPlans {
         PlanRequest.Audience audience = new PlanRequest.Audience(rule.topics(), rule.all());
         if (!rule.channels().isEmpty()) {
             create("auto-" + event.itemId(), new PlanRequest(event.itemId(), rule.channels(), audience, null, false,
-                    false, null, null));
+                    false, null, null, false));
         }
         if (!rule.fallbackChannels().isEmpty()) {
             create("auto-" + event.itemId() + "-fallback", new PlanRequest(event.itemId(), null, audience, null, false,
-                    false, rule.fallbackChannels(), null));
+                    false, rule.fallbackChannels(), null, false));
         }
     }
 

@@ -1,8 +1,10 @@
 package org.sunshinehub.plan;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunshinehub.audience.AudienceSpec;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.dispatch.DeliveryState;
 import org.sunshinehub.dispatch.Dispatcher;
+import org.sunshinehub.dispatch.PushProgress;
 
 @RestController
 @RequestMapping("/api/plans")
@@ -42,6 +45,13 @@ class PlanController {
         return view(plans.find(id));
     }
 
+    /** For a console's live bar: the plan's state and each channel's progress, from one small read per channel. */
+    @GetMapping("/{id}/progress")
+    ProgressView progress(@PathVariable String id) {
+        PushPlan p = plans.find(id);
+        return new ProgressView(p.id(), p.state(), p.moves(), dispatcher.progress(id));
+    }
+
     @GetMapping
     List<PlanView> ofItem(@RequestParam String itemId) {
         return store.ofItem(itemId).stream().map(this::view).toList();
@@ -52,17 +62,47 @@ class PlanController {
         return view(plans.cancel(id));
     }
 
-    private PlanView view(PushPlan p) {
-        return new PlanView(p.id(), p.itemId(), p.channels(), p.audience(), p.sendAt(), p.urgent(), p.broadcast(),
-                p.fallback(), p.overCap(), p.state(), p.replyCode(), p.createdAt(), p.firedAt(), dispatcher.counts(p.id()),
-                p.broadcast() ? dispatcher.broadcastResults(p.id()) : List.of(),
-                p.fallback() ? dispatcher.reachedByFallback(p.id()) : Map.of());
+    @PostMapping("/{id}/resend-failed")
+    ResendView resendFailed(@PathVariable String id) {
+        return new ResendView(id, plans.resendFailed(id));
     }
 
-    /** A plan as staff see it, with its deliveries counted per channel and state. */
+    private PlanView view(PushPlan p) {
+        List<PushProgress> progress = dispatcher.progress(p.id());
+        Map<String, Map<DeliveryState, Long>> counts = new TreeMap<>();
+        Map<String, Long> byFallback = new TreeMap<>();
+        for (PushProgress push : progress) {
+            if (!push.counts().isEmpty()) {
+                counts.put(push.channel().code(), new EnumMap<>(push.counts()));
+            }
+            if (p.fallback() && push.reachedByFallback() > 0) {
+                byFallback.put(push.channel().code(), push.reachedByFallback());
+            }
+        }
+        return new PlanView(p.id(), p.itemId(), p.channels(), p.audience(), p.sendAt(), p.urgent(), p.broadcast(),
+                p.fallback(), p.overCap().code(), p.resend(), p.state(), p.replyCode(), p.createdAt(), p.firedAt(),
+                p.moves(), p.skipped(), counts, progress, p.broadcast() ? dispatcher.broadcastResults(p.id()) : List.of(),
+                byFallback);
+    }
+
+    /**
+     * A plan as staff see it, with its deliveries counted per channel and state.
+     *
+     * @param moves   when the plan entered each state
+     * @param skipped per channel, the audience left out because earlier plans reached them, and why
+     */
     record PlanView(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
-                    boolean urgent, boolean broadcast, boolean fallback, String overCap, PushPlan.State state, String replyCode, Instant createdAt,
-                    Instant firedAt, Map<String, Map<DeliveryState, Long>> counts,
+                    boolean urgent, boolean broadcast, boolean fallback, String overCap, boolean resend,
+                    PushPlan.State state, String replyCode, Instant createdAt, Instant firedAt,
+                    Map<PushPlan.State, Instant> moves, Map<ChannelKind, PushPlan.Skip> skipped,
+                    Map<String, Map<DeliveryState, Long>> counts, List<PushProgress> progress,
                     List<Map<String, Object>> broadcastResults, Map<String, Long> reachedByFallback) {
+    }
+
+    record ProgressView(String id, PushPlan.State state, Map<PushPlan.State, Instant> moves,
+                        List<PushProgress> channels) {
+    }
+
+    record ResendView(String planId, long requeued) {
     }
 }

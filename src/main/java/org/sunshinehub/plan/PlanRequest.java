@@ -12,9 +12,11 @@ import java.util.List;
  *                  the first that works for them (see {@code dispatch.Fallbacks})
  * @param overCap   what becomes of a message over a citizen's daily cap: {@code defer} (to the next morning, the
  *                  default) or {@code digest} (merged with the day's others into one message the next morning)
+ * @param resend    citizens whose earlier delivery of the item on a channel failed get it again; without it they
+ *                  are left out like those it reached
  */
 record PlanRequest(String itemId, List<String> channels, Audience audience, OffsetDateTime sendAt, boolean urgent,
-                   boolean broadcast, List<String> fallback, String overCap) {
+                   boolean broadcast, List<String> fallback, String overCap, boolean resend) {
 
     record Audience(List<String> topics, boolean all) {
     }

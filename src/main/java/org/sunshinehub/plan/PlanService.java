@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -16,12 +17,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import org.sunshinehub.audience.AudienceSpec;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.content.ItemState;
 import org.sunshinehub.dispatch.Dispatcher;
+import org.sunshinehub.dispatch.OverCap;
 import org.sunshinehub.dispatch.PushJob;
 import org.sunshinehub.web.InvalidInputException;
 
@@ -37,9 +39,13 @@ class PlanService {
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final PlanProperties properties;
+    private final PlanSkips skips;
+    private final PlanCompletion completion;
 
     PlanService(PlanStore store, PlanScheduler scheduler, ItemRepository items, Dispatcher dispatcher, Clock clock,
-                PlanProperties properties) {
+                PlanProperties properties, PlanSkips skips, PlanCompletion completion) {
+        this.skips = skips;
+        this.completion = completion;
         this.properties = properties;
         this.store = store;
         this.scheduler = scheduler;
@@ -71,8 +77,14 @@ class PlanService {
         Instant now = clock.instant();
         Instant sendAt = request.sendAt() == null || request.sendAt().toInstant().isBefore(now)
                 ? now : request.sendAt().toInstant();
-        PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(),
-                request.broadcast(), fallback, validOverCap(request.overCap()), PushPlan.State.SCHEDULED, store.nextReplyCode(), purpose, now, null, 0);
+        Optional<PushPlan> existing = store.find(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<ChannelKind, PushPlan.Skip> skipped = skips.of(id, item, channels, audience, purpose, request.resend());
+        PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(), request.broadcast(),
+                fallback, validOverCap(request.overCap()), request.resend(), PushPlan.State.SCHEDULED,
+                store.nextReplyCode(), purpose, Map.of(PushPlan.State.SCHEDULED, now), skipped, 0);
         if (!store.insert(plan)) {
             return store.find(id).orElseThrow();
         }
@@ -87,9 +99,9 @@ class PlanService {
         if (plan == null || plan.state() != PushPlan.State.SCHEDULED) {
             return;
         }
-        PushPlan sending = plan.moved(PushPlan.State.SENDING, clock.instant());
-        if (store.replaceIfUnchanged(sending)) {
-            startPushes(sending);
+        PushPlan firing = plan.moveTo(PushPlan.State.FANNING_OUT, clock.instant());
+        if (store.replaceIfUnchanged(firing)) {
+            startPushes(firing);
         }
     }
 
@@ -97,6 +109,7 @@ class PlanService {
     void fireDue() {
         try {
             store.dueBy(clock.instant()).forEach(this::fire);
+            completion.settleAll();
         } catch (RuntimeException e) {
             // The next sweep tries again; a database hiccup must not unschedule the sweep.
             log.warn("Sweep of due plans failed: {}", e.toString());
@@ -109,7 +122,10 @@ class PlanService {
             if (plan.state() == PushPlan.State.CANCELLED) {
                 return plan;
             }
-            PushPlan cancelled = plan.moved(PushPlan.State.CANCELLED, plan.firedAt());
+            if (!plan.state().canMoveTo(PushPlan.State.CANCELLED)) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, "推送计划已完成，不能取消");
+            }
+            PushPlan cancelled = plan.moveTo(PushPlan.State.CANCELLED, clock.instant());
             if (store.replaceIfUnchanged(cancelled)) {
                 scheduler.disarm(planId);
                 dispatcher.cancel(planId);
@@ -124,13 +140,33 @@ class PlanService {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + planId + " 的推送计划"));
     }
 
-    /** Scheduled plans get their triggers back; plans that were firing make sure every channel started. */
+    /**
+     * Re-queues the plan's failed deliveries as a new attempt; a completed plan is sending again until they are
+     * final. Staff actions are to be audited; until staff accounts exist, the log records it.
+     *
+     * @return how many deliveries were queued again
+     */
+    long resendFailed(String planId) {
+        PushPlan plan = find(planId);
+        if (plan.state() == PushPlan.State.SCHEDULED || plan.state() == PushPlan.State.CANCELLED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "推送计划状态为 " + plan.state() + "，没有可重发的失败投递");
+        }
+        long requeued = dispatcher.resendFailed(planId);
+        if (requeued > 0) {
+            completion.reopen(planId);
+        }
+        log.info("Resend of failed deliveries asked for plan {}: {} queued again", planId, requeued);
+        return requeued;
+    }
+
+    /** Scheduled plans get their triggers back; plans under way make sure every channel started. Final plans are left alone. */
     @EventListener(ApplicationReadyEvent.class)
     void rearm() {
         List<PushPlan> scheduled = store.inState(PushPlan.State.SCHEDULED);
         scheduled.forEach(p -> scheduler.arm(p.id(), p.sendAt()));
         scheduler.sweepEvery(properties.dueSweep());
-        store.inState(PushPlan.State.SENDING).forEach(this::startPushes);
+        store.inState(PushPlan.State.FANNING_OUT).forEach(this::startPushes);
+        completion.settleAll();
         if (!scheduled.isEmpty()) {
             log.info("Re-armed {} scheduled plan(s)", scheduled.size());
         }
@@ -140,7 +176,7 @@ class PlanService {
         for (ChannelKind channel : plan.channels()) {
             dispatcher.start(new PushJob(plan.id(), plan.itemId(), channel, plan.audience(), plan.urgent(),
                     plan.broadcast(), plan.fallback() ? plan.channels() : List.of(), plan.overCap(), plan.replyCode(),
-                    plan.purpose()));
+                    plan.purpose(), plan.resend()));
         }
     }
 
@@ -160,14 +196,15 @@ class PlanService {
         return item;
     }
 
-    private static String validOverCap(String overCap) {
+    private static OverCap validOverCap(String overCap) {
         if (overCap == null || overCap.isBlank()) {
-            return PushJob.DEFER;
+            return OverCap.DEFER;
         }
-        if (!overCap.equals(PushJob.DEFER) && !overCap.equals(PushJob.DIGEST)) {
+        try {
+            return OverCap.of(overCap);
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException("推送计划有误", Map.of("overCap", "可选 defer（顺延到次日）或 digest（次日合并为一条摘要）"));
         }
-        return overCap;
     }
 
     private List<ChannelKind> validChannels(List<String> codes) {

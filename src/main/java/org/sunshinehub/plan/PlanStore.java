@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.sunshinehub.dispatch.OverCap;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.audience.AudienceSpec;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.storage.MongoErrors;
 import org.sunshinehub.storage.Sequences;
 
@@ -67,26 +71,39 @@ class PlanStore {
     }
 
     private static Document toDocument(PushPlan p) {
+        Document moves = new Document();
+        p.moves().forEach((state, at) -> moves.append(state.name(), Date.from(at)));
+        Document skipped = new Document();
+        p.skipped().forEach((channel, skip) -> skipped.append(channel.code(),
+                new Document("count", skip.count()).append("reason", skip.reason())));
         return new Document("_id", p.id()).append("itemId", p.itemId())
                 .append("channels", p.channels().stream().map(ChannelKind::code).toList())
                 .append("audience", p.audience().toDocument())
                 .append("sendAt", Date.from(p.sendAt())).append("urgent", p.urgent())
                 .append("broadcast", p.broadcast()).append("fallback", p.fallback())
-                .append("overCap", p.overCap()).append("state", p.state().name())
+                .append("overCap", p.overCap().code()).append("resend", p.resend()).append("state", p.state().name())
                 .append("replyCode", p.replyCode()).append("purpose", p.purpose())
-                .append("createdAt", Date.from(p.createdAt()))
-                .append("firedAt", p.firedAt() == null ? null : Date.from(p.firedAt())).append("version", p.version());
+                .append("createdAt", Date.from(p.createdAt())).append("moves", moves).append("skipped", skipped)
+                .append("version", p.version());
     }
 
     private static PushPlan of(Document d) {
+        Map<PushPlan.State, Instant> moves = new EnumMap<>(PushPlan.State.class);
+        d.get("moves", new Document()).forEach((state, at) -> moves.put(PushPlan.State.valueOf(state),
+                ((Date) at).toInstant()));
+        moves.putIfAbsent(PushPlan.State.SCHEDULED, d.getDate("createdAt").toInstant());
+        Map<ChannelKind, PushPlan.Skip> skipped = new EnumMap<>(ChannelKind.class);
+        d.get("skipped", new Document()).forEach((channel, skip) -> skipped.put(ChannelKind.of(channel),
+                new PushPlan.Skip(((Document) skip).get("count", Number.class).longValue(),
+                        ((Document) skip).getString("reason"))));
         return new PushPlan(d.getString("_id"), d.getString("itemId"),
                 d.getList("channels", String.class).stream().map(ChannelKind::of).toList(),
                 AudienceSpec.fromDocument(d.get("audience", Document.class)),
                 d.getDate("sendAt").toInstant(), d.getBoolean("urgent"),
                 d.getBoolean("broadcast", false), d.getBoolean("fallback", false),
-                d.getString("overCap") == null ? "defer" : d.getString("overCap"), PushPlan.State.valueOf(d.getString("state")),
-                d.getString("replyCode"), d.getString("purpose"), d.getDate("createdAt").toInstant(),
-                Optional.ofNullable(d.getDate("firedAt")).map(Date::toInstant).orElse(null),
+                d.getString("overCap") == null ? OverCap.DEFER : OverCap.of(d.getString("overCap")),
+                d.getBoolean("resend", false), PushPlan.State.valueOf(d.getString("state")),
+                d.getString("replyCode"), d.getString("purpose"), moves, skipped,
                 d.get("version", Number.class).longValue());
     }
 }

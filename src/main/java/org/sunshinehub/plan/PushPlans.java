@@ -25,6 +25,6 @@ public class PushPlans {
     public void schedule(String planId, String itemId, List<String> channels, List<String> topics, Instant sendAt,
                          String purpose) {
         plans.create(planId, new PlanRequest(itemId, channels, new PlanRequest.Audience(topics, topics.isEmpty()),
-                sendAt == null ? null : OffsetDateTime.ofInstant(sendAt, SunshineHubApplication.ZONE), false, false, null, null), purpose);
+                sendAt == null ? null : OffsetDateTime.ofInstant(sendAt, SunshineHubApplication.ZONE), false, false, null, null, false), purpose);
     }
 }

@@ -77,9 +77,9 @@ public final class FanOutBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         double floor = floor(mongoUri, n);
         System.out.println(String.format(Locale.ROOT,
-                "{\"n\":%d,\"seconds\":%.1f,\"deliveriesPerSecond\":%.0f,\"timeToFirstSendSeconds\":%.2f,"
+                "{\"n\":%d,\"seconds\":%.1f,\"recipientsPerSecond\":%.0f,\"deliveriesPerSecond\":%.0f,\"timeToFirstSendSeconds\":%.2f,"
                         + "\"floorSeconds\":%.1f,\"ratio\":%.2f,\"peakHeapMiB\":%.0f,\"rssMiB\":%d}",
-                n, seconds, n / seconds, firstSend, floor, seconds / floor, peakHeap / (1 << 20), peakRssMiB(pid)));
+                n, seconds, n / seconds, n / seconds, firstSend, floor, seconds / floor, peakHeap / (1 << 20), peakRssMiB(pid)));
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.storage.EmbeddedMongo;
 
 /** Many workers admitting the same citizens at once through a real driver connection never pass the cap. */

@@ -38,6 +38,9 @@ class FallbackIntegrationTests {
             assertThat(view.at("/counts/sms/DELIVERED").asLong()).as(view.toString()).isEqualTo(2);
             assertThat(view.at("/reachedByFallback/sms").asLong()).as(view.toString()).isEqualTo(1);
         });
+        // Complete once the fallback deliveries are final: no check left open on either channel.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                TestHub.json(hub.get("/api/plans/" + plan)).get("state").asText()).isEqualTo("COMPLETED"));
         assertThat(pushes.sentTo("13700000001")).isEmpty();
         assertThat(pushes.sentTo("13700000002")).hasSize(1);
         assertThat(pushes.sentTo("13700000003")).hasSize(1);

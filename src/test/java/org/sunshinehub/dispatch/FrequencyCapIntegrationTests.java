@@ -38,6 +38,11 @@ class FrequencyCapIntegrationTests {
                 assertThat(total(hub, deferPlans, "PENDING")).isEqualTo(1);
             });
             assertThat(texts(pushes, "13810000000")).anyMatch(t -> t.contains("紧急通知"));
+            // A plan whose message waits in a digest, or for the morning, is not complete yet.
+            assertThat(digestPlans.stream().filter(p -> count(hub, p, "DIGESTED") == 1).map(p -> state(hub, p)))
+                    .hasSize(2).containsOnly("SENDING");
+            assertThat(deferPlans.stream().filter(p -> count(hub, p, "PENDING") == 1).map(p -> state(hub, p)))
+                    .containsExactly("SENDING");
 
             hub.clock().advance(Duration.ofHours(22).plusMinutes(1));
             Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() -> {
@@ -48,6 +53,9 @@ class FrequencyCapIntegrationTests {
             assertThat(digest).contains("您有2条政府信息");
             assertThat(texts(pushes, "13800000000").subList(0, 2)).noneMatch(t -> t.contains("您有"));
             assertThat(total(hub, deferPlans, "PENDING")).isZero();
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    java.util.stream.Stream.concat(digestPlans.stream(), deferPlans.stream()).map(p -> state(hub, p)))
+                    .containsOnly("COMPLETED"));
         }
     }
 
@@ -56,6 +64,14 @@ class FrequencyCapIntegrationTests {
                 + "\"audience\":{\"topics\":[\"" + topic + "\"]}" + extra + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestHub.json(created).get("id").asText();
+    }
+
+    private static long count(TestHub hub, String plan, String state) {
+        return TestHub.json(hub.get("/api/plans/" + plan)).at("/counts/sms/" + state).asLong();
+    }
+
+    private static String state(TestHub hub, String plan) {
+        return TestHub.json(hub.get("/api/plans/" + plan)).get("state").asText();
     }
 
     private static long total(TestHub hub, List<String> plans, String state) {

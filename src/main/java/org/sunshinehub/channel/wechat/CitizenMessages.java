@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.audience.Subscriber;
 import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.dispatch.Dispatcher;

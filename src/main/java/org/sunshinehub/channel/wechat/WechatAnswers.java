@@ -7,7 +7,7 @@ import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.feedback.AnswerChannel;
 import org.sunshinehub.feedback.Feedback;
 

@@ -16,7 +16,7 @@ import me.chanjar.weixin.mp.bean.result.WxMpMassSendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.dispatch.ChannelAdapter;
 import org.sunshinehub.dispatch.OutboundBatch;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.audience.ChannelKind;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.audience.Recipient;
 import org.sunshinehub.dispatch.ChannelAdapter;
 import org.sunshinehub.dispatch.ChannelAlerts;

@@ -24,11 +24,11 @@ class WeiboChannelIntegrationTests {
         JsonNode post = posts(hub).get(posts(hub).size() - 1);
         assertThat(post.get("text").asText()).contains("关于优化社会救助审批流程的通知", "https://smzt.gd.gov.cn/")
                 .doesNotContain("#");
-        String second = plan(hub, item);
-        Awaitility.await().atMost(TestHub.PATIENCE).until(() ->
-                TestHub.json(hub.get("/api/plans/" + second)).get("state").asText().equals("SENDING"));
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(TestHub.PATIENCE).untilAsserted(() -> assertThat(
-                posts(hub).stream().filter(p -> p.get("text").asText().contains("优化社会救助审批流程"))).hasSize(1));
+        HttpResponse<String> second = hub.post("/api/plans",
+                "{\"itemId\":\"" + item + "\",\"channels\":[\"weibo\"],\"audience\":{\"all\":true}}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(TestHub.json(second).get("detail").asText()).contains("weibo 跳过 1 人", first);
+        assertThat(posts(hub).stream().filter(p -> p.get("text").asText().contains("优化社会救助审批流程"))).hasSize(1);
 
         hub.sandbox("POST", "/admin/weibo/comments", "{\"account\":\"gov\",\"postId\":\"" + post.get("idstr").asText()
                 + "\",\"text\":\"审批时限能否再缩短\",\"count\":3}");

@@ -1,4 +1,4 @@
-package org.sunshinehub.audience;
+package org.sunshinehub.channelkind;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
