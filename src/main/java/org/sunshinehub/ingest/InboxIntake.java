@@ -117,6 +117,10 @@ class InboxIntake {
             reject(entry, look, e.getMessage());
         } catch (InvalidInputException e) {
             reject(entry, look, e.describe());
+        } catch (NoSuchFileException gone) {
+            settled.forget(entry);
+        } catch (IOException e) {
+            reject(entry, look, "无法读取（" + e.getClass().getSimpleName() + "），请检查文件权限");
         } catch (MongoException e) {
             // The store is down: the file is fine and is read again at the next look, once.
             log.warn("OA file {} not taken in yet, the store is unavailable: {}", entry.getFileName(),

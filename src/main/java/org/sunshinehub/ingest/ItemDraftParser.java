@@ -34,9 +34,9 @@ final class ItemDraftParser {
     static final Set<String> SEVERITIES = Set.of("重大突发", "一般");
     /** Long text keeps its paragraphs; every other field is one line (see {@link PlainText}). */
     private static final Set<String> MULTILINE = Set.of("summary", "body");
-    /** Dates outside this range are typos or probes, never a real document's. */
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+    /** Years (Beijing time) outside this range are typos or probes, never a real document's. */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2199;
 
     private final JsonNode json;
     private final ItemKind kind;
@@ -120,11 +120,20 @@ final class ItemDraftParser {
     private Instant time(String field, boolean required) {
         String value = text(field, 40, required);
         Instant time = value == null ? null : parseTime(field, value);
-        if (time != null && (time.isBefore(EARLIEST) || !time.isBefore(LATEST))) {
+        if (time != null && !saneYear(time)) {
             errors.put(field, "超出合理范围（1900 年至 2199 年）");
             return null;
         }
         return time;
+    }
+
+    private static boolean saneYear(Instant time) {
+        try {
+            int year = time.atZone(SunshineHubApplication.ZONE).getYear();
+            return year >= FIRST_YEAR && year <= LAST_YEAR;
+        } catch (java.time.DateTimeException beyondAnyCalendar) {
+            return false;
+        }
     }
 
     private Instant parseTime(String field, String value) {

@@ -61,7 +61,7 @@ class ItemDraftParserUnitTests {
     @Test
     void datesOutsideASaneRangeAreNamedNotStored() throws Exception {
         JsonNode json = JSON.readTree("""
-                {"source":"oa","sourceId":"1","title":"t","publishedAt":"+999999999-01-01","opensAt":"1899-12-31",
+                {"source":"oa","sourceId":"1","title":"t","publishedAt":"+999999999-12-31T23:59:59-18:00","opensAt":"1899-12-31",
                  "closesAt":"2200-01-01T00:00:00+08:00"}""");
 
         assertThatThrownBy(() -> ItemDraftParser.parse(ItemKind.CONSULTATION, json, Set.of()))
