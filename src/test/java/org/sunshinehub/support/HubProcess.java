@@ -55,7 +55,7 @@ public final class HubProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         child = ChildJvm.start(HubProcess.class, log, List.of("-Xmx1g"), args);
-        child.await("the port file " + portFile, START, () -> assertThat(Files.size(portFile)).isPositive());
+        child.await("the port file " + portFile, START, () -> assertThat(portFile).isNotEmptyFile());
         try {
             port = Integer.parseInt(Files.readString(portFile).trim());
         } catch (IOException e) {
