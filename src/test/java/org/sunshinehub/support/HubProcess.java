@@ -25,8 +25,8 @@ import org.sunshinehub.SunshineHubApplication;
  */
 public final class HubProcess implements AutoCloseable {
 
-    /** A start takes seconds on an idle machine and can take minutes on a loaded one. */
-    private static final Duration START = Duration.ofMinutes(5);
+    /** A start takes seconds on an idle machine and took over 5 minutes (20,000 demo subscribers) at load 60 on 2 cores. */
+    private static final Duration START = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Path log;
