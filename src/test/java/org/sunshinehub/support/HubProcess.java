@@ -25,7 +25,7 @@ import org.sunshinehub.SunshineHubApplication;
  */
 public final class HubProcess implements AutoCloseable {
 
-    /** A start takes seconds on an idle machine and took over 5 minutes (20,000 demo subscribers) at load 60 on 2 cores. */
+    /** Seconds on an idle machine; over 5 minutes (20,000 demo subscribers) at load 60 on 2 cores. */
     private static final Duration START = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
