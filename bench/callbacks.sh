@@ -32,8 +32,8 @@ start_store() { # $1: port (0: any free one)
   : > "$work/store.log"
   java -Xmx2g -cp "$cp" org.sunshinehub.storage.EmbeddedStoreProcess "$work/data" "$1" >> "$work/store.log" 2>&1 &
   echo $! > "$work/store.pid"
-  for _ in $(seq 1 60); do grep -q '^URI ' "$work/store.log" && break; sleep 0.5; done
-  grep '^URI ' "$work/store.log" | cut -d' ' -f2
+  for _ in $(seq 1 600); do grep -q '^URI ' "$work/store.log" && break; sleep 0.5; done
+  grep '^URI ' "$work/store.log" | cut -d' ' -f2 || { echo "the store did not start: $(tail -3 "$work/store.log")" >&2; exit 1; }
 }
 uri=$(start_store 0)
 store_port=${uri##*:}
@@ -51,8 +51,9 @@ java -Xmx512m -jar target/sunshine-hub.jar --spring.profiles.active=bench --serv
   --logging.level.root=WARN --logging.level.org.springframework.boot.web.embedded.tomcat=INFO \
   > "$work/hub.log" 2>&1 &
 hub=$!
-for _ in $(seq 1 300); do grep -q 'Tomcat started on port' "$work/hub.log" && break; sleep 1; done
-port=$(grep -o 'Tomcat started on port [0-9]*' "$work/hub.log" | head -1 | grep -o '[0-9]*$')
+for _ in $(seq 1 900); do grep -q 'Tomcat started on port' "$work/hub.log" && break; sleep 1; done
+port=$(grep -o 'Tomcat started on port [0-9]*' "$work/hub.log" | head -1 | grep -o '[0-9]*$') \
+  || { echo "the hub did not start: $(tail -3 "$work/hub.log")" >&2; exit 1; }
 for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null 2>&1 && break; sleep 1; done
 
 java -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \

@@ -42,8 +42,11 @@ final class DurableH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
-            replies.nextReplyWaitsFor(commits.ran(scope, store.hasUnsavedChanges()));
-            commands.unlock();
+            try {
+                replies.nextReplyWaitsFor(commits.ran(scope, store.hasUnsavedChanges()));
+            } finally {
+                commands.unlock(); // also when a failed store throws from hasUnsavedChanges
+            }
         }
     }
 
