@@ -46,9 +46,10 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     }
 
     /**
-     * A 4xx/5xx answered before any of its body was read: close rather than swallow the body. A 413 is left to
-     * Tomcat's bounded swallow ({@code server.tomcat.max-swallow-size}), so its sender reads the answer rather
-     * than a reset connection.
+     * A 4xx/5xx (a declared length over the cap too) answered before any of its body was read: close rather than
+     * wait for the body to swallow it. A 413 found while streaming is left to Tomcat's bounded swallow
+     * ({@code server.tomcat.max-swallow-size}): its sender is mid-body, and closing on it would reset the
+     * connection before it reads the answer.
      */
     static final class NoDrainOnRefusal extends ValveBase {
         NoDrainOnRefusal() {
@@ -59,8 +60,7 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
         public void invoke(Request request, Response response) throws IOException, ServletException {
             getNext().invoke(request, response);
             int status = response.getStatus();
-            if (status >= 400 && status != 413 && !request.isAsyncStarted()
-                    && request.getCoyoteRequest().getBytesRead() == 0) {
+            if (status >= 400 && !request.isAsyncStarted() && request.getCoyoteRequest().getBytesRead() == 0) {
                 AtomicBoolean fullyRead = new AtomicBoolean(true);
                 request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
                 if (!fullyRead.get()) {
