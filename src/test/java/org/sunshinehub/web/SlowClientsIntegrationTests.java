@@ -41,6 +41,9 @@ class SlowClientsIntegrationTests {
                         assertThat(hub.send(hub.request("/api/items?size=1").timeout(Duration.ofSeconds(5)))
                                 .statusCode()).isEqualTo(200);
                     });
+            // ... while trickling bodies with the right token, and to the API, are still being waited for.
+            assertThat(slow.stream().filter(s -> slow.indexOf(s) % 3 != 0).filter(SlowClientsIntegrationTests::held))
+                    .hasSizeGreaterThanOrEqualTo(2);
             // The wrong token was refused before its body: answered and closed, not left waiting.
             Socket refused = slow.get(0);
             refused.setSoTimeout(10_000);
@@ -54,6 +57,18 @@ class SlowClientsIntegrationTests {
                     // closing anyway
                 }
             }
+        }
+    }
+
+    /** Not answered nor closed: the hub is still reading its body. */
+    private static boolean held(Socket socket) {
+        try {
+            socket.setSoTimeout(100);
+            return socket.getInputStream().read() < -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
