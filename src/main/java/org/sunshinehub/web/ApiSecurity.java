@@ -74,7 +74,8 @@ class ApiSecurity {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> {
-            log.info("Request refused by the firewall: {}", e.getMessage());
+            // Not the message: for a header it quotes the value, which may be a key or carry control characters.
+            log.info("Request refused by the firewall: a URL, method or header it does not allow");
             response.setHeader("Connection", "close");
             Problems.write(response, HttpStatus.BAD_REQUEST, "请求路径不规范，已拒绝");
         };
@@ -92,10 +93,13 @@ class ApiSecurity {
                                  ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+            response.setHeader("Connection", "close");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "缺少或无效的凭据（X-Api-Key 或账号）");
         };
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                Problems.write(response, HttpStatus.FORBIDDEN, "此凭据无权访问该路径");
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            response.setHeader("Connection", "close");
+            Problems.write(response, HttpStatus.FORBIDDEN, "此凭据无权访问该路径");
+        };
         stateless(http.securityMatcher(path("/api/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), BasicAuthenticationFilter.class)

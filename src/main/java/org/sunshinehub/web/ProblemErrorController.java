@@ -18,6 +18,9 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return; // part of an answer is out already (a client gone mid-answer): nothing can follow it
+        }
         HttpStatus status = statusOf(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         response.resetBuffer();
         Problems.write(response, status, status == HttpStatus.NOT_FOUND ? "未找到"

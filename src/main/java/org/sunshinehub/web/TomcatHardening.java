@@ -46,8 +46,10 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
     }
 
     /**
-     * A 4xx/5xx (a declared length over the cap too) answered before any of its body was read: close rather than
-     * wait for the body to swallow it. A 413 found while streaming is left to Tomcat's bounded swallow
+     * A refusal of ours ({@link Problems} with {@code Connection: close}: firewall, authentication, callback guard,
+     * declared length over the cap, too many readers) answered before any of its body was read: close rather than
+     * wait for the body to swallow it. Other errors keep Tomcat's drain, which lets their (chunked) answer end
+     * cleanly. A 413 found while streaming is left to Tomcat's bounded swallow
      * ({@code server.tomcat.max-swallow-size}): its sender is mid-body, and closing on it would reset the
      * connection before it reads the answer.
      */
@@ -60,7 +62,8 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
         public void invoke(Request request, Response response) throws IOException, ServletException {
             getNext().invoke(request, response);
             int status = response.getStatus();
-            if (status >= 400 && !request.isAsyncStarted() && request.getCoyoteRequest().getBytesRead() == 0) {
+            if (status >= 400 && "close".equalsIgnoreCase(response.getHeader("Connection"))
+                    && !request.isAsyncStarted() && request.getCoyoteRequest().getBytesRead() == 0) {
                 AtomicBoolean fullyRead = new AtomicBoolean(true);
                 request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
                 if (!fullyRead.get()) {
