@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sunshinehub.SunshineHubApplication;
+import org.sunshinehub.web.SaneDates;
 import org.sunshinehub.content.ItemFields;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.text.PlainText;
@@ -116,8 +117,17 @@ final class ItemDraftParser {
         return value;
     }
 
-    /** ISO-8601 with an offset; a local date-time or a date is read as Beijing time. */
+    /** ISO-8601 with an offset; a local date-time or a date is read as Beijing time; years 1900 to 2200. */
     private Instant time(String field, boolean required) {
+        Instant time = parsedTime(field, required);
+        if (time != null && !SaneDates.inRange(time)) {
+            errors.put(field, SaneDates.RULE);
+            return null;
+        }
+        return time;
+    }
+
+    private Instant parsedTime(String field, boolean required) {
         String value = text(field, 40, required);
         Instant time = value == null ? null : parseTime(field, value);
         if (time != null && !saneYear(time)) {

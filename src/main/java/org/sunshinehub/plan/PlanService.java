@@ -235,6 +235,12 @@ class PlanService {
         if (audience == null || !audience.all() && (audience.topics() == null || audience.topics().isEmpty())) {
             throw new InvalidInputException("推送计划有误", Map.of("audience", "须给出 topics，或 all: true"));
         }
+        if (audience.all() && audience.topics() != null && !audience.topics().isEmpty()) {
+            throw new InvalidInputException("推送计划有误", Map.of("audience", "all: true 与 topics 不能同时给出"));
+        }
+        if (audience.topics() != null && audience.topics().stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw new InvalidInputException("推送计划有误", Map.of("audience.topics", "话题不能为空"));
+        }
         return new AudienceSpec(audience.all() ? List.of() : audience.topics(), audience.all());
     }
 }

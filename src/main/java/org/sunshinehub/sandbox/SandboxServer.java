@@ -59,13 +59,13 @@ class SandboxServer implements SmartLifecycle {
     private HttpServer server;
 
     SandboxServer(SandboxProperties properties, @Value("${sunshine.sms.callback-token}") String callbackToken,
-                  org.springframework.core.env.Environment environment) {
+                  org.springframework.core.env.Environment environment, java.time.Clock clock) {
         this.properties = properties;
         this.ledger = new SmsLedger(properties.recordLimit());
         this.hub = new HubCallbacks(callbackToken);
         this.pusher = new CallbackPusher(pushes, properties.repushDelays());
         this.sms = new AliyunSmsSandbox(properties, faults, ledger, pusher, hub);
-        this.wechat = new WechatSandbox(wechatAccounts(environment), new WechatCallbackSender(hub), pushes,
+        this.wechat = new WechatSandbox(wechatAccounts(environment), new WechatCallbackSender(hub, clock), pushes,
                 properties.receiptDelay(), properties.wechatAutoReply());
         this.jpush = new JPushSandbox(environment.getProperty("sunshine.app.jpush.app-key", ""),
                 environment.getProperty("sunshine.app.jpush.master-secret", ""));

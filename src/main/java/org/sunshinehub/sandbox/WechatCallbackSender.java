@@ -41,9 +41,12 @@ final class WechatCallbackSender {
     }
 
     private final HubCallbacks hub;
+    private final java.time.Clock clock;
 
-    WechatCallbackSender(HubCallbacks hub) {
+    /** @param clock the hub's clock, as WeChat's would agree with it: the hub refuses stale timestamps */
+    WechatCallbackSender(HubCallbacks hub, java.time.Clock clock) {
         this.hub = hub;
+        this.clock = clock;
     }
 
     Answer send(Account account, String plainXml) {
@@ -72,7 +75,7 @@ final class WechatCallbackSender {
     }
 
     private HttpRequest request(Account account, String plainXml) {
-        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
         String nonce = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
         StringBuilder query = new StringBuilder("signature=").append(sign(account.token(), timestamp, nonce))
                 .append("&timestamp=").append(timestamp).append("&nonce=").append(nonce)

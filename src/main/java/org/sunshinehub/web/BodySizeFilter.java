@@ -8,35 +8,43 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies: a declared length over the cap is refused before anything is read; a chunked body is
- * counted as it is read and fails with {@link BodyTooLargeException} (413) at the first byte over.
+ * Caps request bodies by the routed path: a declared length over the cap is refused before anything is read; a
+ * chunked body is counted as it is read and fails with {@link BodyTooLargeException} (413) at the first byte
+ * over. At most {@code max-body-readers} callbacks and as many API requests read a body at once; more get 503
+ * straight away, so slow senders can hold some request threads but never all of them.
  */
 @Component
 @Order(0)
 class BodySizeFilter extends OncePerRequestFilter {
 
-    static final String IMPORT_PATH = "/api/subscribers/import";
-    static final String WECHAT_PATH = "/callbacks/wechat/";
+    private static final RequestMatcher IMPORT = ApiSecurity.path("/api/subscribers/import");
+    private static final RequestMatcher WECHAT = ApiSecurity.path("/callbacks/wechat/**");
+    private static final RequestMatcher CALLBACKS = ApiSecurity.path("/callbacks/**");
 
     private final long maxBody;
     private final long maxImport;
     private final long maxWechat;
+    private final Semaphore callbackReaders;
+    private final Semaphore otherReaders;
 
     BodySizeFilter(ApiProperties properties) {
         this.maxBody = properties.maxBodySize().toBytes();
         this.maxImport = properties.maxImportSize().toBytes();
         this.maxWechat = properties.maxWechatCallbackSize().toBytes();
+        this.callbackReaders = new Semaphore(properties.maxBodyReaders());
+        this.otherReaders = new Semaphore(properties.maxBodyReaders());
     }
 
     private long capOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(IMPORT_PATH) ? maxImport : path.startsWith(WECHAT_PATH) ? maxWechat : maxBody;
+        return IMPORT.matches(request) ? maxImport : WECHAT.matches(request) ? maxWechat : maxBody;
     }
 
     @Override
@@ -48,7 +56,26 @@ class BodySizeFilter extends OncePerRequestFilter {
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求体超过 " + max + " 字节上限");
             return;
         }
-        chain.doFilter(new CappedRequest(request, max), response);
+        if (!hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Semaphore readers = CALLBACKS.matches(request) ? callbackReaders : otherReaders;
+        if (!readers.tryAcquire()) {
+            response.setHeader("Connection", "close");
+            response.setHeader("Retry-After", "1");
+            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "同时上传的请求过多，请稍后重试");
+            return;
+        }
+        try {
+            chain.doFilter(new CappedRequest(request, max), response);
+        } finally {
+            readers.release();
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private static final class CappedRequest extends HttpServletRequestWrapper {
@@ -66,6 +93,13 @@ class BodySizeFilter extends OncePerRequestFilter {
                 stream = new CappedStream(super.getInputStream(), max);
             }
             return stream;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String charset = getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset)));
         }
     }
 

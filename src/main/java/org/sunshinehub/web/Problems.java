@@ -7,15 +7,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** Writes a problem+json answer from a servlet filter, where no controller advice runs. */
-final class Problems {
+/** Writes a problem+json answer from a servlet filter or valve, where no controller advice runs. */
+public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,8 +3,6 @@ package org.sunshinehub.channel.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +67,9 @@ class SmsCallbackController {
         return RECEIVED;
     }
 
+    /** {@link SmsCallbackGuard} has refused a wrong token before the body was read; checked again here. */
     private void checkToken(String presented) {
-        String expected = properties.callbackToken();
-        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!SmsCallbackGuard.accepts(properties, presented)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "回调令牌无效");
         }
     }

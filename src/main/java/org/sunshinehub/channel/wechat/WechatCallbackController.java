@@ -20,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code /callbacks/wechat/{account}}: GET verifies the URL (echoes {@code echostr} for a valid signature), POST
  * takes messages and events. A forged request gets 403 and a malformed one 400 — never WeChat's {@code success},
- * and never anything from the rejected body. Bodies are capped before parsing by the body filter (64 KiB).
+ * and never anything from the rejected body. {@link WechatCallbackGuard} has checked the account, the timestamp
+ * window and the query signature before the body is read; bodies are capped by the body filter (64 KiB).
  */
 @RestController
 @RequestMapping("/callbacks/wechat/{account}")

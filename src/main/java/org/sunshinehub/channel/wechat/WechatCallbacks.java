@@ -19,12 +19,15 @@ class WechatCallbacks {
 
     private final Map<String, AccountCallback> accounts = new LinkedHashMap<>();
     private final CallbackInbox inbox;
+    private final CallbackNonces nonces;
     private final Conversation conversation;
     private final Clock clock;
 
-    WechatCallbacks(WechatProperties properties, CallbackInbox inbox, Conversation conversation, Clock clock) {
+    WechatCallbacks(WechatProperties properties, CallbackInbox inbox, CallbackNonces nonces, Conversation conversation,
+                    Clock clock) {
         properties.accounts().forEach((name, account) -> accounts.put(name, new AccountCallback(account)));
         this.inbox = inbox;
+        this.nonces = nonces;
         this.conversation = conversation;
         this.clock = clock;
     }
@@ -33,9 +36,15 @@ class WechatCallbacks {
         return Optional.ofNullable(accounts.get(name));
     }
 
-    /** @throws CallbackRejected when the callback is not WeChat's or not well-formed */
+    /**
+     * @throws CallbackRejected when the callback is not WeChat's, is not well-formed, or reuses the timestamp and
+     *                          nonce of another message
+     */
     String handle(String name, AccountCallback account, AccountCallback.Query query, String body) {
         AccountCallback.Opened opened = account.open(query, body);
+        if (!nonces.admit(name, query.timestamp(), query.nonce(), body)) {
+            throw new CallbackRejected(CallbackRejected.Why.SIGNATURE, "timestamp 与 nonce 已用于另一条消息");
+        }
         InboundMessage m = opened.message();
         String id = CallbackInbox.id(name, m);
         if (!inbox.store(name, m, clock.instant())) {

@@ -19,12 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param pushAccount    the account push plans send through; default: the only one
  * @param feedbackWindow a message without a reply code answers the latest item pushed to its sender this long ago
  * @param answerWindow   how long after a citizen's last message staff may answer (WeChat allows 48 h)
+ * @param callbackWindow a callback whose {@code timestamp} is further than this from the hub's clock, either way,
+ *                       is refused (403): a captured signature is good for this long only
  */
 @Validated
 @ConfigurationProperties("sunshine.wechat")
 record WechatProperties(@NotNull @DefaultValue Map<String, @Valid Account> accounts, String pushAccount,
                         @NotNull @DefaultValue("72h") Duration feedbackWindow,
-                        @NotNull @DefaultValue("48h") Duration answerWindow) {
+                        @NotNull @DefaultValue("48h") Duration answerWindow,
+                        @NotNull @DefaultValue("5m") Duration callbackWindow) {
 
     enum Mode { PLAIN, COMPATIBLE, SAFE }
 

@@ -36,9 +36,10 @@ class AppChannelIntegrationTests {
         assertThat(app("POST", "/api/app/feedback", "{\"registrationId\":\"1a0018970a1b2c3d\"}").body())
                 .contains("clientId", "text");
 
-        assertThat(hub.send(hub.request("/api/app/devices/1a0018970a1b2c3d")).statusCode()).isEqualTo(401);
+        // A known key of the wrong kind is authenticated but forbidden there.
+        assertThat(hub.send(hub.request("/api/app/devices/1a0018970a1b2c3d")).statusCode()).isEqualTo(403);
         assertThat(hub.send(HttpRequest.newBuilder(hub.request("/api/items").build().uri())
-                .header("X-Api-Key", TestHub.APP_KEY)).statusCode()).isEqualTo(401);
+                .header("X-Api-Key", TestHub.APP_KEY)).statusCode()).isEqualTo(403);
 
         assertThat(app("DELETE", "/api/app/devices/1a0018970a1b2c3d", null).statusCode()).isEqualTo(204);
         assertThat(TestHub.json(app("GET", "/api/app/devices/1a0018970a1b2c3d", null)).get("optedOut").asBoolean()).isTrue();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,6 @@ import org.sunshinehub.support.TestHub;
 /** The callback endpoint over HTTP: what a forger, a fuzzer or a flood gets back. */
 class WechatCallbackIntegrationTests {
 
-    private static final String TS = "1700000000";
     private static final String NONCE = "314159";
 
     @TempDir
@@ -29,13 +29,14 @@ class WechatCallbackIntegrationTests {
     @Test
     void urlVerificationEchoesOnlyForAValidSignature() {
         TestHub hub = TestHub.shared();
-        String good = CallbackCipher.sign(token(hub), TS, NONCE);
+        String ts = now(hub);
+        String good = CallbackCipher.sign(token(hub), ts, NONCE);
         HttpResponse<String> ok = hub.send(HttpRequest.newBuilder(url(hub, "gov", "signature=" + good
-                + "&timestamp=" + TS + "&nonce=" + NONCE + "&echostr=echo-8841")).GET());
+                + "&timestamp=" + ts + "&nonce=" + NONCE + "&echostr=echo-8841")).GET());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("echo-8841");
         HttpResponse<String> forged = hub.send(HttpRequest.newBuilder(url(hub, "gov", "signature=" + "0".repeat(40)
-                + "&timestamp=" + TS + "&nonce=" + NONCE + "&echostr=echo-8841")).GET());
+                + "&timestamp=" + ts + "&nonce=" + NONCE + "&echostr=echo-8841")).GET());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).doesNotContain("echo-8841");
         assertThat(hub.send(HttpRequest.newBuilder(url(hub, "nosuch", "echostr=x")).GET()).statusCode()).isEqualTo(404);
@@ -47,7 +48,7 @@ class WechatCallbackIntegrationTests {
         String text = "<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[oHostile]]></FromUserName>"
                 + "<CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[CONTENT]]></Content>"
                 + "<MsgId>9100000000000000001</MsgId></xml>";
-        assertThat(post(hub, "signature=bad&timestamp=" + TS + "&nonce=" + NONCE + "&encrypt_type=aes&msg_signature=bad",
+        assertThat(post(hub, "signature=bad&timestamp=" + now(hub) + "&nonce=" + NONCE + "&encrypt_type=aes&msg_signature=bad",
                 envelope(hub, text)).statusCode()).isEqualTo(403);
         HttpResponse<String> clear = post(hub, signedQuery(hub, null), text);
         assertThat(clear.statusCode()).isEqualTo(400);
@@ -117,9 +118,17 @@ class WechatCallbackIntegrationTests {
         return new WxCryptUtil(token(hub), prop(hub, "aes-key"), prop(hub, "app-id")).encrypt("aaaabbbbccccdddd", xml);
     }
 
-    private static String signedQuery(TestHub hub, String encrypt) {
-        String q = "signature=" + CallbackCipher.sign(token(hub), TS, NONCE) + "&timestamp=" + TS + "&nonce=" + NONCE;
-        return encrypt == null ? q : q + "&encrypt_type=aes&msg_signature=" + CallbackCipher.sign(token(hub), TS, NONCE, encrypt);
+    /** Signed now, with a nonce of its own, as WeChat sends each callback. */
+    static String signedQuery(TestHub hub, String encrypt) {
+        String ts = now(hub);
+        String nonce = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        String q = "signature=" + CallbackCipher.sign(token(hub), ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce;
+        return encrypt == null ? q : q + "&encrypt_type=aes&msg_signature=" + CallbackCipher.sign(token(hub), ts, nonce, encrypt);
+    }
+
+    /** WeChat's clock agrees with the hub's (a test clock). */
+    static String now(TestHub hub) {
+        return String.valueOf(hub.clock().instant().getEpochSecond());
     }
 
     private static String token(TestHub hub) {
