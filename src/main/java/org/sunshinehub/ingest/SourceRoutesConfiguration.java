@@ -1,7 +1,9 @@
 package org.sunshinehub.ingest;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,7 @@ class SourceRoutesConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
+                routeHealthChecks(camel);
                 if (!camel.getManagementStrategy().getEventNotifiers().contains(health)) {
                     camel.getManagementStrategy().addEventNotifier(health);
                 }
@@ -36,5 +39,21 @@ class SourceRoutesConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * Camel's route and consumer checks, for {@code GET /api/sources} only: its Spring health indicator is excluded
+     * (application.yaml), so a source system being down does not take the hub's own health down.
+     */
+    private static void routeHealthChecks(CamelContext camel) {
+        HealthCheckRegistry registry = camel.getCamelContextExtension().getContextPlugin(HealthCheckRegistry.class);
+        if (registry != null) {
+            registry.setEnabled(true);
+            for (String repository : List.of("routes", "consumers")) {
+                Object checks = registry.getRepository(repository).map(Object.class::cast)
+                        .orElseGet(() -> registry.resolveById(repository));
+                registry.register(checks);
+            }
+        }
     }
 }

@@ -234,6 +234,20 @@ class SourceExamplesIntegrationTests {
         await(() -> hub.json(hub.get("/api/sources")).get("reloadFailures").isEmpty());
     }
 
+    @Test
+    @Order(8)
+    void aSourceWhoseServerIsDownShowsDownWithWhyWhileTheHubStaysUp() {
+        mail.stop();
+
+        await(() -> route(hub.json(hub.get("/api/sources")).get("routes"), "supervision-mail").get("health").asText()
+                .equals("DOWN"));
+        assertThat(route(hub.json(hub.get("/api/sources")).get("routes"), "supervision-mail").get("healthMessage")
+                .asText()).contains("supervision-mail");
+        HttpResponse<String> hubHealth = hub.send(hub.request("/actuator/health"));
+        assertThat(hubHealth.statusCode()).isEqualTo(200);
+        assertThat(hubHealth.body()).contains("\"status\":\"UP\"");
+    }
+
     private static String topics(String query) {
         long since = Long.parseLong(param(query, "since"));
         int page = Integer.parseInt(param(query, "page"));
