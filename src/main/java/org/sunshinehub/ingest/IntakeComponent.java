@@ -10,6 +10,7 @@ import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.springframework.stereotype.Component;
+import org.sunshinehub.content.ItemKind;
 
 /**
  * The {@code sunshine:intake[?kind=...]} endpoint: a route sends it one item per exchange and finds the outcome in
@@ -36,9 +37,9 @@ class IntakeComponent extends DefaultComponent {
 
     private final class IntakeEndpoint extends DefaultEndpoint {
 
-        private final org.sunshinehub.content.ItemKind kind;
+        private final ItemKind kind;
 
-        IntakeEndpoint(String uri, IntakeComponent component, org.sunshinehub.content.ItemKind kind) {
+        IntakeEndpoint(String uri, IntakeComponent component, ItemKind kind) {
             super(uri, component);
             this.kind = kind;
         }

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.content.ItemRepository.Insertion;
@@ -37,6 +39,8 @@ class RouteIntake {
     /** Field → reason, when refused. */
     static final String ERRORS = "SunshineErrors";
     static final String REJECT_ID = "SunshineRejectId";
+
+    private static final Logger log = LoggerFactory.getLogger(RouteIntake.class);
 
     private final IntakeService intake;
     private final IntakeRejects rejects;
@@ -72,6 +76,8 @@ class RouteIntake {
             message.setHeader(ERRORS, e.fieldErrors());
             message.setHeader(REJECT_ID, reject.id());
             health.refused(route);
+            log.warn("Route {} sent an item the intake refused (reject {}): {}", route, reject.id(),
+                    String.join(", ", e.fieldErrors().keySet()));
         }
     }
 
