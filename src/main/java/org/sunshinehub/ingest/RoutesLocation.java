@@ -10,10 +10,13 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Routes are data: Camel loads {@code routes/*.yaml} from {@code sunshine.routes-dir} (default {@code ./routes})
- * and reloads a file when it changes; without that folder it uses the copies in the jar. An explicit
- * {@code camel.main.routes-include-pattern} wins.
+ * and reloads a file when it changes ({@link GuardedRouteReload} watches the folder named by {@value #WATCHED_DIR});
+ * without that folder it uses the copies in the jar. Sub-folders such as {@code routes/examples/} are not loaded.
+ * An explicit {@code camel.main.routes-include-pattern} wins.
  */
 class RoutesLocation implements EnvironmentPostProcessor {
+
+    static final String WATCHED_DIR = "sunshine.routes-watched-dir";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -23,9 +26,7 @@ class RoutesLocation implements EnvironmentPostProcessor {
         Path dir = Path.of(environment.getProperty("sunshine.routes-dir", "routes")).toAbsolutePath().normalize();
         Map<String, Object> camel = Files.isDirectory(dir)
                 ? Map.of("camel.main.routes-include-pattern", "file:" + dir + "/*.yaml",
-                        "camel.main.routes-reload-enabled", "true",
-                        "camel.main.routes-reload-directory", dir.toString(),
-                        "camel.main.routes-reload-pattern", "*.yaml")
+                        WATCHED_DIR, dir.toString())
                 : Map.of("camel.main.routes-include-pattern", "classpath:defaults/routes/*.yaml");
         environment.getPropertySources().addLast(new MapPropertySource("sunshineRoutes", camel));
     }
