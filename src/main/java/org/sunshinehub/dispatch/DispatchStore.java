@@ -187,6 +187,16 @@ class DispatchStore {
         return Updates.combine(sets);
     }
 
+    /**
+     * Channel, state and creation time of every delivery created since {@code from}, streamed (for the console's
+     * 30-day volume chart; the layout of {@code deliveries} stays here).
+     */
+    void eachDeliverySince(Instant from, java.util.function.Consumer<Document> each) {
+        deliveries.find(Filters.gte("createdAt", Date.from(from)))
+                .projection(new Document("channel", 1).append("state", 1).append("createdAt", 1).append("_id", 0))
+                .batchSize(5_000).forEach(each);
+    }
+
     /** Deliveries of a plan counted per channel and state. */
     List<Document> countsOfPlan(String planId) {
         return deliveries.aggregate(List.of(

@@ -95,6 +95,80 @@ public class Dispatcher {
         return notices.send(channel, address, item, template, extras, noticeId);
     }
 
+    /** What a plan's push would send on this channel for this item, rendered as the channel's message (or why not). */
+    public String preview(ChannelKind channel, ContentItem item) {
+        if (!channels.has(channel)) {
+            throw new IllegalStateException("渠道 " + channel.code() + " 尚未配置");
+        }
+        return notices.render(channel, item, MessageRenderer.templateOf(item.kind()));
+    }
+
+    /**
+     * A plan's progress as its queues and deliveries stand: fan-out finished on every channel, subscribers read,
+     * deliveries made and where they are.
+     */
+    public record Progress(boolean fannedOut, long audienceRead, long deliveries, long waiting, long sent,
+                           long delivered, long failed, long skipped) {
+
+        /** Every delivery has left the hub (or will not), and no more will be made. */
+        public boolean finished() {
+            return fannedOut && waiting == 0;
+        }
+
+        public int percent() {
+            return deliveries == 0 ? (fannedOut ? 100 : 0) : (int) (100 * (deliveries - waiting) / deliveries);
+        }
+    }
+
+    public Progress progress(String planId) {
+        List<Document> queues = store.queuesOfPlan(planId);
+        boolean fannedOut = !queues.isEmpty() && queues.stream().noneMatch(q -> Queues.FANNING_OUT.equals(q.getString("state")));
+        long read = queues.stream().mapToLong(q -> {
+            Number n = q.get("streamed", Number.class);
+            return n == null ? 0 : n.longValue();
+        }).max().orElse(0);
+        long[] c = new long[5];
+        counts(planId).values().forEach(byState -> byState.forEach((state, n) -> {
+            c[0] += n;
+            switch (state) {
+                case PENDING -> c[1] += n;
+                case DELIVERED -> { c[2] += n; c[3] += n; }
+                case SENT -> c[2] += n;
+                case FAILED, UNDELIVERED, REFUSED -> c[4] += n;
+                default -> { }
+            }
+        }));
+        long skipped = c[0] - c[1] - c[2] - c[4];
+        return new Progress(fannedOut, read, c[0], c[1], c[2], c[3], c[4], skipped);
+    }
+
+    /** Deliveries of one channel on one day (Beijing time): attempted, delivered by receipt, failed. */
+    public record DailyVolume(String channel, java.time.LocalDate day, long sent, long delivered, long failed) {
+    }
+
+    /** Delivery volume per channel and day, for the deliveries created in the last {@code days} days. */
+    public List<DailyVolume> dailyVolume(int days) {
+        java.time.ZoneId zone = org.sunshinehub.SunshineHubApplication.ZONE;
+        java.time.LocalDate first = clock.instant().atZone(zone).toLocalDate().minusDays(days - 1L);
+        Map<String, long[]> counts = new TreeMap<>();
+        store.eachDeliverySince(first.atStartOfDay(zone).toInstant(), d -> {
+            DeliveryState state = DeliveryState.valueOf(d.getString("state"));
+            if (state == DeliveryState.PENDING || state == DeliveryState.SUPPRESSED || state == DeliveryState.CANCELLED
+                    || state == DeliveryState.DIGESTED) {
+                return;
+            }
+            String key = d.getString("channel") + "|" + d.getDate("createdAt").toInstant().atZone(zone).toLocalDate();
+            long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+            c[0]++;
+            c[1] += state == DeliveryState.DELIVERED ? 1 : 0;
+            c[2] += state == DeliveryState.FAILED || state == DeliveryState.UNDELIVERED || state == DeliveryState.REFUSED ? 1 : 0;
+        });
+        return counts.entrySet().stream().map(e -> {
+            String[] key = e.getKey().split("\\|");
+            return new DailyVolume(key[0], java.time.LocalDate.parse(key[1]), e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+        }).toList();
+    }
+
     /** What broadcast sends of a plan reported (e.g. WeChat mass-send counts), one entry per batch. */
     public List<Map<String, Object>> broadcastResults(String planId) {
         List<Map<String, Object>> results = new java.util.ArrayList<>();

@@ -15,6 +15,7 @@ public enum AuditAction {
     PLAN_CANCEL("取消推送计划"),
     TEST_SEND("测试发送"),
     FEEDBACK_ANSWER("答复反馈"),
+    FEEDBACK_HANDLED("反馈标记已处理"),
     ADOPTION_MARK("标记采纳情况"),
     REPORT_PUBLISH("发布采纳情况报告"),
     CONSULTATION_CLOSE("结束意见征集"),
