@@ -1,7 +1,9 @@
 // Live countdowns: every element with data-deadline (ISO instant) shows the time left, updated each second.
 (function () {
+  var meta = document.querySelector('meta[name=server-now]');
+  var offset = meta ? Date.parse(meta.getAttribute('content')) - Date.now() : 0;
   function render(el) {
-    var left = Date.parse(el.getAttribute('data-deadline')) - Date.now();
+    var left = Date.parse(el.getAttribute('data-deadline')) - (Date.now() + offset);
     var over = left < 0;
     var s = Math.floor(Math.abs(left) / 1000);
     var d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;

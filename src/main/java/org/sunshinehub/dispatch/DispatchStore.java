@@ -197,6 +197,12 @@ class DispatchStore {
                 .batchSize(5_000).forEach(each);
     }
 
+    /** The newest deliveries to one address (a scan: the embedded server builds no index on {@code address}). */
+    List<Document> deliveriesTo(String address, int limit) {
+        return deliveries.find(Filters.eq("address", address)).sort(new Document("createdAt", -1)).limit(limit)
+                .into(new ArrayList<>());
+    }
+
     /** Deliveries of a plan counted per channel and state. */
     List<Document> countsOfPlan(String planId) {
         return deliveries.aggregate(List.of(

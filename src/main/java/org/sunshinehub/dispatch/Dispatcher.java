@@ -142,6 +142,25 @@ public class Dispatcher {
         return new Progress(fannedOut, read, c[0], c[1], c[2], c[3], c[4], skipped);
     }
 
+    /** One delivery as the trace shows it: the state, the provider's id and receipt code, the last error. */
+    public record Trace(String plan, String item, String channel, DeliveryState state, String providerId,
+                        String receiptCode, String reason, java.time.Instant createdAt, java.time.Instant updatedAt,
+                        java.time.Instant receiptAt) {
+    }
+
+    /** The newest deliveries (up to {@code limit}) to a phone, openid, registration id or Weibo uid. */
+    public List<Trace> trace(String address, int limit) {
+        return store.deliveriesTo(address, limit).stream().map(d -> new Trace(d.getString("plan"), d.getString("item"),
+                d.getString("channel"), DeliveryState.valueOf(d.getString("state")), d.getString("providerId"),
+                d.getString("receiptCode"), d.getString("reason") != null ? d.getString("reason") : d.getString("lastError"),
+                instant(d, "createdAt"), instant(d, "updatedAt"), instant(d, "receiptAt"))).toList();
+    }
+
+    private static java.time.Instant instant(Document d, String key) {
+        java.util.Date at = d.getDate(key);
+        return at == null ? null : at.toInstant();
+    }
+
     /** Deliveries of one channel on one day (Beijing time): attempted, delivered by receipt, failed. */
     public record DailyVolume(String channel, java.time.LocalDate day, long sent, long delivered, long failed) {
     }

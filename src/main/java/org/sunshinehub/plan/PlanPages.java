@@ -68,11 +68,13 @@ class PlanPages {
     }
 
     /** The plan form as posted (and as re-shown with a preview). */
-    record PlanForm(String itemId, List<String> channels, String fallback, String topics, boolean all, String when,
-                    String sendAt, boolean urgent, String overCap) {
+    record PlanForm(String itemId, List<String> channels, String fallback, String topics, Boolean all, String when,
+                    String sendAt, Boolean urgent, String overCap) {
 
         PlanForm {
             channels = channels == null ? List.of() : channels;
+            all = Boolean.TRUE.equals(all);
+            urgent = Boolean.TRUE.equals(urgent);
         }
 
         boolean isFallback() {
@@ -143,11 +145,17 @@ class PlanPages {
         }
         List<ChannelPreview> previews = new ArrayList<>();
         for (String code : form.isFallback() ? form.fallbackOrder() : form.channels()) {
+            ChannelKind channel;
             try {
-                ChannelKind channel = ChannelKind.of(code);
-                previews.add(ChannelPreview.of(channel, dispatcher.preview(channel, item), smsSignature));
-            } catch (IllegalArgumentException | IllegalStateException e) {
+                channel = ChannelKind.of(code);
+            } catch (IllegalArgumentException e) {
                 previews.add(ChannelPreview.failed(null, e.getMessage()));
+                continue;
+            }
+            try {
+                previews.add(ChannelPreview.of(channel, dispatcher.preview(channel, item), smsSignature));
+            } catch (IllegalStateException e) {
+                previews.add(ChannelPreview.failed(channel, e.getMessage()));
             }
         }
         return previews;

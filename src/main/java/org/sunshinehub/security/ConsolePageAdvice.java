@@ -20,9 +20,17 @@ class ConsolePageAdvice {
     private static final Logger log = LoggerFactory.getLogger(ConsolePageAdvice.class);
 
     private final Staff staff;
+    private final java.time.Clock clock;
 
-    ConsolePageAdvice(Staff staff) {
+    ConsolePageAdvice(Staff staff, java.time.Clock clock) {
         this.staff = staff;
+        this.clock = clock;
+    }
+
+    /** The hub's time, so countdowns in the browser count from it and not from the browser's clock. */
+    @ModelAttribute("serverNow")
+    String serverNow() {
+        return clock.instant().toString();
     }
 
     @ModelAttribute("me")
