@@ -101,11 +101,14 @@ class ConsoleBrowserIntegrationTests {
         open("/plans/new?itemId=" + item);
         browser.findElement(By.cssSelector("input[name=channels][value=weibo]")).click();
         browser.findElement(By.id("topics")).sendKeys(topic);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> text("#audience-size").contains("5 人"));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> text("#audience-size").contains("5 人"));
+        // htmx swaps these fragments in place: an element read during a swap may be gone, so read again.
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() ->
                 browser.findElements(By.cssSelector(".preview[data-channel=weibo]")).size() == 1);
-        assertThat(text(".preview[data-channel=sms]")).contains("短信", "低保标准调整", "条计费");
-        assertThat(text(".preview[data-channel=weibo]")).contains("/ 140 字");
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(".preview[data-channel=sms]")).contains("短信", "低保标准调整", "条计费");
+            assertThat(text(".preview[data-channel=weibo]")).contains("/ 140 字");
+        });
         shot("plan-new");
         browser.findElement(By.cssSelector("input[name=channels][value=weibo]")).click();
         browser.findElement(By.id("test-sms")).click();
@@ -115,9 +118,10 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("topics")).getAttribute("value")).isEqualTo(topic);
         browser.findElement(By.id("create-plan")).click();
         assertThat(browser.getCurrentUrl()).matches(".*/plans/[0-9a-f]{24}$");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> text("#progress-percent").equals("100%") && text("#progress").contains("已完成"));
-        assertThat(text("#progress")).contains("已生成投递 5");
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(text("#progress")).contains("已生成投递 5"));
         shot("plan");
         open("/plans");
         shot("plans");
