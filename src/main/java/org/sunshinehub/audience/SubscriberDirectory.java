@@ -92,6 +92,11 @@ public class SubscriberDirectory {
         return streamed;
     }
 
+    /** How many subscribers an audience names (before each channel leaves out those it cannot reach). */
+    public long audienceSize(AudienceSpec audience) {
+        return store.countMatching(audience);
+    }
+
     /**
      * Subscribers who opted out of the channel at or after {@code since}: what a delivery queued before then must
      * still honour. Earlier opt-outs are already left out when the audience is streamed.

@@ -102,8 +102,15 @@ class SubscriberStore {
     }
 
     FindIterable<Document> matching(AudienceSpec audience) {
-        Bson filter = audience.all() ? new Document() : Filters.in("topics", audience.topics());
-        return subscribers.find(filter);
+        return subscribers.find(audienceFilter(audience));
+    }
+
+    long countMatching(AudienceSpec audience) {
+        return subscribers.countDocuments(audienceFilter(audience));
+    }
+
+    private static Bson audienceFilter(AudienceSpec audience) {
+        return audience.all() ? new Document() : Filters.in("topics", audience.topics());
     }
 
     List<Subscriber> page(Bson filter, int page, int size) {

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunshinehub.security.AuditAction;
+import org.sunshinehub.security.AuditLog;
 import org.sunshinehub.feedback.Feedback;
 import org.sunshinehub.feedback.FeedbackInbox;
 import org.sunshinehub.web.InvalidInputException;
@@ -19,9 +21,11 @@ import org.sunshinehub.web.InvalidInputException;
 class ConsultationController {
 
     private final ConsultationService consultations;
+    private final AuditLog audit;
 
-    ConsultationController(ConsultationService consultations) {
+    ConsultationController(ConsultationService consultations, AuditLog audit) {
         this.consultations = consultations;
+        this.audit = audit;
     }
 
     /** The web form: 201, or 409 when the consultation is closed (or not yet open). */
@@ -37,12 +41,16 @@ class ConsultationController {
             throw new InvalidInputException("采纳标记有误", java.util.Map.of("adoption", "须为 ADOPTED、PARTLY 或 NOT_ADOPTED"));
         }
         consultations.mark(id, feedbackId, mark.adoption(), mark.reason());
+        audit.record(AuditAction.ADOPTION_MARK, "feedback:" + feedbackId, mark.adoption()
+                + (mark.reason() == null ? "" : "：" + mark.reason()));
     }
 
     @PostMapping("/report")
     @ResponseStatus(HttpStatus.CREATED)
     Document publish(@PathVariable String id, @RequestBody(required = false) Publish body) {
-        return consultations.publishReport(id, body == null ? null : body.summary());
+        Document report = consultations.publishReport(id, body == null ? null : body.summary());
+        audit.record(AuditAction.REPORT_PUBLISH, "item:" + id, null);
+        return report;
     }
 
     @GetMapping("/report")
@@ -52,7 +60,9 @@ class ConsultationController {
 
     @PostMapping("/close")
     Document close(@PathVariable String id) {
-        return consultations.close(id);
+        Document closed = consultations.close(id);
+        audit.record(AuditAction.CONSULTATION_CLOSE, "item:" + id, null);
+        return closed;
     }
 
     record Mark(FeedbackInbox.Adoption adoption, String reason) {

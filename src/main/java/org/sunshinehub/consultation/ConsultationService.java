@@ -126,10 +126,31 @@ class ConsultationService {
         if (c.fields().closesAt() == null || !clock.instant().isAfter(c.fields().closesAt())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "意见征集尚未截止，不能发布采纳情况");
         }
+        Draft draft = draft(c, summary);
+        Document report = new Document("_id", consultationId).append("title", c.fields().title())
+                .append("counts", new Document(new HashMap<>(draft.counts()))).append("total", draft.total())
+                .append("text", templates.render("report/adoption-report.ftl", draft.model()))
+                .append("publishedAt", Date.from(clock.instant()));
+        if (!MongoErrors.insertIfAbsent(reports, report)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "采纳情况已发布");
+        }
+        notifyParticipants(c, draft.phones(), draft.counts());
+        return report;
+    }
+
+    /** The report's text as publishing would make it now, stored nowhere and sent to no one. */
+    String previewReport(String consultationId, String summary) {
+        return templates.render("report/adoption-report.ftl", draft(consultation(consultationId), summary).model());
+    }
+
+    private record Draft(Map<String, Object> model, Map<String, Long> counts, int total, List<String> phones) {
+    }
+
+    private Draft draft(ContentItem c, String summary) {
         Map<String, Long> counts = new LinkedHashMap<>();
         List<Map<String, Object>> opinions = new ArrayList<>();
         List<String> phones = new ArrayList<>();
-        for (Document d : feedback.ofItem(consultationId)) {
+        for (Document d : feedback.ofItem(c.id())) {
             String adoption = d.getString("adoption");
             if (adoption == null) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "还有意见未标记采纳情况（如 " + d.getString("_id") + "）");
@@ -147,15 +168,12 @@ class ConsultationService {
         model.put("total", opinions.size());
         model.put("counts", counts);
         model.put("opinions", opinions);
-        Document report = new Document("_id", consultationId).append("title", c.fields().title())
-                .append("counts", new Document(new HashMap<>(counts))).append("total", opinions.size())
-                .append("text", templates.render("report/adoption-report.ftl", model))
-                .append("publishedAt", Date.from(clock.instant()));
-        if (!MongoErrors.insertIfAbsent(reports, report)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "采纳情况已发布");
-        }
-        notifyParticipants(c, phones, counts);
-        return report;
+        return new Draft(model, counts, opinions.size(), phones);
+    }
+
+    /** The published report, if there is one. */
+    Optional<Document> publishedReport(String consultationId) {
+        return Optional.ofNullable(reports.find(Filters.eq("_id", consultationId)).first());
     }
 
     /** Everyone who left a phone hears back by SMS (web form or SMS reply alike). */

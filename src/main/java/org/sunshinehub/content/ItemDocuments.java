@@ -70,13 +70,14 @@ final class ItemDocuments {
     private static Document toDocument(ReviewRecord r) {
         Document d = new Document("level", r.level()).append("decision", r.decision().name())
                 .append("reviewer", r.reviewer()).append("at", date(r.at()));
+        put(d, "reviewerName", r.reviewerName());
         put(d, "comment", r.comment());
         return d;
     }
 
     private static ReviewRecord reviewOf(Document d) {
         return new ReviewRecord(d.getString("level"), ReviewRecord.Decision.valueOf(d.getString("decision")),
-                d.getString("reviewer"), d.getString("comment"), instant(d, "at"));
+                d.getString("reviewer"), d.getString("reviewerName"), d.getString("comment"), instant(d, "at"));
     }
 
     private static void put(Document d, String key, Object value) {

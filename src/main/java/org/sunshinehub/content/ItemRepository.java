@@ -84,6 +84,12 @@ public class ItemRepository {
         if (query.state() != null) {
             conditions.add(Filters.eq("state", query.state().name()));
         }
+        if (query.category() != null && !query.category().isBlank()) {
+            conditions.add(Filters.eq("category", query.category()));
+        }
+        if (query.source() != null && !query.source().isBlank()) {
+            conditions.add(Filters.eq("source", query.source()));
+        }
         if (query.text() != null && !query.text().isBlank()) {
             conditions.add(Filters.regex("title", Pattern.quote(query.text().strip())));
         }

@@ -38,6 +38,16 @@ public enum DeliveryState {
         return this != PENDING && this != SENT;
     }
 
+    /** Handed to a provider (or tried): what the console's volume chart counts as sent. */
+    boolean attempted() {
+        return EnumSet.of(SENT, DELIVERED, UNDELIVERED, REFUSED, FAILED).contains(this);
+    }
+
+    /** Did not reach the citizen on this channel. */
+    boolean failed() {
+        return this == FAILED || this == UNDELIVERED || this == REFUSED;
+    }
+
     static Set<DeliveryState> resendable() {
         return RESENDABLE;
     }

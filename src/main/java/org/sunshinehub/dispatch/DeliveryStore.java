@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,11 @@ class DeliveryStore {
      */
     Set<Integer> insertNew(List<Delivery> batch) {
         return MongoErrors.insertManyIfAbsent(deliveries, batch.stream().map(DeliveryStore::toDocument).toList());
+    }
+
+    /** Every delivery created since {@code from}, streamed (a scan: for the console's 30-day volume chart). */
+    void eachCreatedSince(Instant from, Consumer<Delivery> each) {
+        deliveries.find(Filters.gte("createdAt", Date.from(from))).batchSize(5_000).forEach(d -> each.accept(of(d)));
     }
 
     /** Reads deliveries by id, {@value #ID_CHUNK} at a time. */

@@ -1,14 +1,19 @@
 package org.sunshinehub.dispatch;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.audience.AudienceSpec;
 import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
@@ -28,10 +33,13 @@ public class Dispatcher {
     private final ProgressReader progress;
     private final Resends resends;
     private final Overlaps overlaps;
+    private final DeliveryTrace trace;
+    private final DeliveryStore deliveries;
     private final Clock clock;
 
     Dispatcher(QueueStore queues, BlockStore blocks, DispatchWorkers workers, Channels channels, Notices notices,
-               ProgressReader progress, Resends resends, Overlaps overlaps, Clock clock) {
+               ProgressReader progress, Resends resends, Overlaps overlaps, DeliveryTrace trace,
+               DeliveryStore deliveries, Clock clock) {
         this.queues = queues;
         this.blocks = blocks;
         this.workers = workers;
@@ -40,6 +48,8 @@ public class Dispatcher {
         this.progress = progress;
         this.resends = resends;
         this.overlaps = overlaps;
+        this.trace = trace;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -94,6 +104,90 @@ public class Dispatcher {
     public SendOutcome sendNotice(ChannelKind channel, String address, ContentItem item, String template,
                                   Map<String, Object> extras, String noticeId) {
         return notices.send(channel, address, item, template, extras, noticeId);
+    }
+
+    /** What a plan's push would send on this channel for this item, rendered as the channel's message (or why not). */
+    public String preview(ChannelKind channel, ContentItem item) {
+        if (!channels.has(channel)) {
+            throw new IllegalStateException("渠道 " + channel.code() + " 尚未配置");
+        }
+        return notices.render(channel, item, MessageRenderer.templateOf(item.kind()));
+    }
+
+    /**
+     * A plan's progress summed over its channels, for the console's bar: fan-out finished on every channel,
+     * subscribers read, deliveries made and where they are.
+     */
+    public record Progress(boolean fannedOut, long audienceRead, long deliveries, long waiting, long sent,
+                           long delivered, long failed, long skipped) {
+
+        static Progress of(List<PushProgress> channels) {
+            long[] c = new long[5];
+            channels.forEach(p -> p.counts().forEach((state, n) -> {
+                c[0] += n;
+                switch (state) {
+                    case PENDING -> c[1] += n;
+                    case DELIVERED -> { c[2] += n; c[3] += n; }
+                    case SENT -> c[2] += n;
+                    default -> c[4] += state.failed() ? n : 0;
+                }
+            }));
+            boolean fannedOut = !channels.isEmpty() && channels.stream().allMatch(PushProgress::fannedOutFully);
+            long read = channels.stream().mapToLong(PushProgress::audienceFound).max().orElse(0);
+            return new Progress(fannedOut, read, c[0], c[1], c[2], c[3], c[4], c[0] - c[1] - c[2] - c[4]);
+        }
+
+        /** Every delivery has left the hub (or will not), and no more will be made. */
+        public boolean finished() {
+            return fannedOut && waiting == 0;
+        }
+
+        public int percent() {
+            return deliveries == 0 ? (fannedOut ? 100 : 0) : (int) (100 * (deliveries - waiting) / deliveries);
+        }
+    }
+
+    public Progress summary(String planId) {
+        return Progress.of(progress(planId));
+    }
+
+    /** One delivery as the trace shows it: the state, the provider's id and receipt code, the last error. */
+    public record Trace(String plan, String item, ChannelKind channel, DeliveryState state, String providerId,
+                        String receiptCode, String reason, Instant createdAt, Instant updatedAt, Instant receiptAt) {
+
+        static Trace of(Delivery d) {
+            return new Trace(d.plan(), d.item(), d.channel(), d.state(), d.providerId(), d.receiptCode(), d.reason(),
+                    d.createdAt(), d.updatedAt(), d.receiptAt());
+        }
+    }
+
+    /** The newest deliveries (up to {@code limit}) to a phone, openid, registration id or Weibo uid. */
+    public List<Trace> trace(String address, int limit) {
+        return trace.ofAddress(address).stream().limit(limit).map(Trace::of).toList();
+    }
+
+    /** Deliveries of one channel on one day (Beijing time): attempted, delivered by receipt, failed. */
+    public record DailyVolume(ChannelKind channel, LocalDate day, long sent, long delivered, long failed) {
+    }
+
+    /** Delivery volume per channel and day, for the deliveries created in the last {@code days} days. */
+    public List<DailyVolume> dailyVolume(int days) {
+        ZoneId zone = SunshineHubApplication.ZONE;
+        LocalDate first = clock.instant().atZone(zone).toLocalDate().minusDays(days - 1L);
+        Map<ChannelKind, Map<LocalDate, long[]>> counts = new TreeMap<>();
+        deliveries.eachCreatedSince(first.atStartOfDay(zone).toInstant(), d -> {
+            if (d.state().attempted()) {
+                long[] c = counts.computeIfAbsent(d.channel(), k -> new TreeMap<>())
+                        .computeIfAbsent(d.createdAt().atZone(zone).toLocalDate(), k -> new long[3]);
+                c[0]++;
+                c[1] += d.state() == DeliveryState.DELIVERED ? 1 : 0;
+                c[2] += d.state().failed() ? 1 : 0;
+            }
+        });
+        List<DailyVolume> volume = new ArrayList<>();
+        counts.forEach((channel, byDay) -> byDay.forEach((day, c) ->
+                volume.add(new DailyVolume(channel, day, c[0], c[1], c[2]))));
+        return volume;
     }
 
     /** What broadcast sends of a plan reported (e.g. WeChat mass-send counts), one entry per batch. */

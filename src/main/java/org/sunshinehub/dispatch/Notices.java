@@ -26,6 +26,11 @@ class Notices {
      *
      * @param noticeId stable for retries of the same notice; the provider echoes it
      */
+    /** The message this channel's template makes of the item, as a push would (no reply code yet). */
+    String render(ChannelKind channel, ContentItem item, String template) {
+        return renderer.render(channel, template, MessageRenderer.model(item, null, channels.adapter(channel).templateModel()));
+    }
+
     SendOutcome send(ChannelKind channel, String address, ContentItem item, String template, Map<String, Object> extras,
                      String noticeId) {
         if (!channels.has(channel)) {

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunshinehub.security.AuditAction;
+import org.sunshinehub.security.AuditLog;
 import org.springframework.web.server.ResponseStatusException;
 import org.sunshinehub.web.Paging;
 
@@ -25,11 +27,13 @@ class FeedbackController {
     private final FeedbackInbox inbox;
     private final List<AnswerChannel> answerChannels;
     private final java.time.Clock clock;
+    private final AuditLog audit;
 
-    FeedbackController(FeedbackInbox inbox, List<AnswerChannel> answerChannels, java.time.Clock clock) {
+    FeedbackController(FeedbackInbox inbox, List<AnswerChannel> answerChannels, java.time.Clock clock, AuditLog audit) {
         this.inbox = inbox;
         this.answerChannels = answerChannels;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Staff answer one piece of feedback; it goes back on the channel it came from, and is recorded. */
@@ -51,6 +55,7 @@ class FeedbackController {
         }
         java.time.Instant at = clock.instant();
         inbox.recordAnswer(id, request.text().strip(), at);
+        audit.record(AuditAction.FEEDBACK_ANSWER, "feedback:" + id, request.text().strip());
         return new Answered(id, feedback.channel(), request.text().strip(), at);
     }
 

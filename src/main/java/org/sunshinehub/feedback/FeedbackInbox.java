@@ -93,6 +93,29 @@ public class FeedbackInbox {
                 .map(FeedbackInbox::of).into(new ArrayList<>());
     }
 
+    /** Feedback with what became of it, for the console's inbox. */
+    record Entry(Feedback feedback, String answer, java.time.Instant answeredAt, boolean handled, String adoption) {
+    }
+
+    List<Entry> entries(Bson filter, int page, int size) {
+        return feedback.find(filter).sort(new Document("receivedAt", -1)).skip(page * size).limit(size)
+                .map(d -> new Entry(of(d), d.getString("answer"),
+                        d.getDate("answeredAt") == null ? null : d.getDate("answeredAt").toInstant(),
+                        d.getBoolean("handled", false), d.getString("adoption")))
+                .into(new ArrayList<>());
+    }
+
+    /** Settled without an answer on the channel (e.g. answered by phone, or the channel cannot carry one). */
+    void markHandled(String id, java.time.Instant at) {
+        feedback.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("handled", true),
+                com.mongodb.client.model.Updates.set("answeredAt", Date.from(at))));
+    }
+
+    static Bson answered(Bson filter, Boolean answered) {
+        return answered == null ? filter : Filters.and(filter, Filters.exists("answeredAt", answered));
+    }
+
     long count(Bson filter) {
         return feedback.countDocuments(filter);
     }

@@ -20,6 +20,10 @@ class Divisions {
         this.divisions = files.watch("divisions.yaml", Divisions::parse);
     }
 
+    List<Division> all() {
+        return divisions.get();
+    }
+
     Optional<Division> byId(String id) {
         return divisions.get().stream().filter(d -> d.id().equals(id) || d.name().equals(id)).findFirst();
     }

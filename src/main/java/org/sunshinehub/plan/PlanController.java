@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunshinehub.security.AuditAction;
+import org.sunshinehub.security.AuditLog;
 import org.sunshinehub.audience.AudienceSpec;
 import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.dispatch.DeliveryState;
@@ -27,17 +29,21 @@ class PlanController {
     private final PlanService plans;
     private final PlanStore store;
     private final Dispatcher dispatcher;
+    private final AuditLog audit;
 
-    PlanController(PlanService plans, PlanStore store, Dispatcher dispatcher) {
+    PlanController(PlanService plans, PlanStore store, Dispatcher dispatcher, AuditLog audit) {
         this.plans = plans;
         this.store = store;
         this.dispatcher = dispatcher;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView create(@RequestBody PlanRequest request) {
-        return view(plans.create(request));
+        PushPlan plan = plans.create(request);
+        audit.record(AuditAction.PLAN_CREATE, "plan:" + plan.id(), "item:" + plan.itemId() + " " + plan.channels());
+        return view(plan);
     }
 
     @GetMapping("/{id}")
@@ -59,7 +65,9 @@ class PlanController {
 
     @PostMapping("/{id}/cancel")
     PlanView cancel(@PathVariable String id) {
-        return view(plans.cancel(id));
+        PushPlan cancelled = plans.cancel(id);
+        audit.record(AuditAction.PLAN_CANCEL, "plan:" + id, null);
+        return view(cancelled);
     }
 
     @PostMapping("/{id}/resend-failed")

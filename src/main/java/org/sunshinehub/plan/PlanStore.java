@@ -60,6 +60,11 @@ class PlanStore {
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
+    /** The newest plans, for the console's list. */
+    List<PushPlan> recent(int limit) {
+        return plans.find().sort(new Document("createdAt", -1)).limit(limit).map(PlanStore::of).into(new ArrayList<>());
+    }
+
     List<PushPlan> ofItem(String itemId) {
         return plans.find(Filters.eq("itemId", itemId)).sort(new Document("createdAt", -1)).map(PlanStore::of)
                 .into(new ArrayList<>());

@@ -16,6 +16,7 @@ class ReviewController {
         this.reviews = reviews;
     }
 
+    /** Signs as the signed-in staff account (HTTP Basic on the API); an API key alone cannot sign (403). */
     @PostMapping("/api/items/{id}/reviews")
     ContentItem sign(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
         return reviews.sign(id, request);

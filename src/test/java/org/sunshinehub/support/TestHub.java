@@ -13,13 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import org.sunshinehub.SunshineHubApplication;
+import org.sunshinehub.security.Role;
+import org.sunshinehub.security.StaffAccounts;
 
 /**
  * The real application on a random port with the embedded durable database, in a workspace of its own
@@ -34,6 +38,8 @@ public final class TestHub implements AutoCloseable {
      * times slower than an idle one; a wait still ends as soon as its condition holds.
      */
     public static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** The password of every staff account a test creates with {@link #staff}. */
+    public static final String STAFF_PASSWORD = "test-password-1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -158,6 +164,27 @@ public final class TestHub implements AutoCloseable {
 
     public HttpResponse<String> post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A staff account (password {@link #STAFF_PASSWORD}, no forced change) made through the hub's own account
+     * service; {@code levels} are the review levels a REVIEWER may sign. Returns the username.
+     */
+    public String staff(String username, Set<Role> roles, List<String> levels, String division) {
+        bean(StaffAccounts.class).create(new StaffAccounts.NewAccount(username, username + " 测试", division, roles,
+                levels, List.of(), "13800000000", null), STAFF_PASSWORD, false);
+        return username;
+    }
+
+    /** A request signed in as this staff account with HTTP Basic, no API key. */
+    public HttpRequest.Builder requestAs(String username, String path) {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Authorization", "Basic " + basic);
+    }
+
+    public HttpResponse<String> postAs(String username, String path, String json) {
+        return send(requestAs(username, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
