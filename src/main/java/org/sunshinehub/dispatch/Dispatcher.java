@@ -118,6 +118,7 @@ public class Dispatcher {
      * A plan's progress summed over its channels, for the console's bar: fan-out finished on every channel,
      * subscribers read, deliveries made and where they are.
      */
+    @NamedInterface("api")
     public record Progress(boolean fannedOut, long audienceRead, long deliveries, long waiting, long sent,
                            long delivered, long failed, long skipped) {
 
@@ -152,6 +153,7 @@ public class Dispatcher {
     }
 
     /** One delivery as the trace shows it: the state, the provider's id and receipt code, the last error. */
+    @NamedInterface("api")
     public record Trace(String plan, String item, ChannelKind channel, DeliveryState state, String providerId,
                         String receiptCode, String reason, Instant createdAt, Instant updatedAt, Instant receiptAt) {
 
@@ -167,6 +169,7 @@ public class Dispatcher {
     }
 
     /** Deliveries of one channel on one day (Beijing time): attempted, delivered by receipt, failed. */
+    @NamedInterface("api")
     public record DailyVolume(ChannelKind channel, LocalDate day, long sent, long delivered, long failed) {
     }
 

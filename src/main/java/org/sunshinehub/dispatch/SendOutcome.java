@@ -10,6 +10,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface({"api", "spi"})
 public record SendOutcome(Kind kind, String providerId, String reason, java.time.Instant notBefore) {
 
+    @NamedInterface({"api", "spi"})
     public enum Kind { ACCEPTED, RETRY, PERMANENT, HOLD }
 
     public static SendOutcome accepted(String providerId) {

@@ -5,7 +5,8 @@
  * reads their progress from the dispatcher. It uses only the dispatcher's {@code api}, never what channels
  * implement ({@code spi}).
  */
-@ApplicationModule(allowedDependencies = {"dispatch :: api", "audience", "content", "channelkind", "storage", "web"})
+@ApplicationModule(allowedDependencies = {"dispatch :: api", "audience", "content", "channelkind", "security", "storage",
+        "web"})
 package org.sunshinehub.plan;
 
 import org.springframework.modulith.ApplicationModule;
