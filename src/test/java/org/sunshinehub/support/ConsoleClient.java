@@ -31,6 +31,11 @@ public final class ConsoleClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET as htmx sends it when a page loads a fragment. */
+    public HttpResponse<String> getFragment(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
+    }
+
     /** Posts a form, with the CSRF token taken from the page at {@code formPage}. */
     public HttpResponse<String> post(String formPage, String path, Map<String, String> fields) {
         Matcher token = CSRF.matcher(get(formPage).body());
