@@ -3,6 +3,7 @@ package org.sunshinehub.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,8 @@ class QueueCompletion {
     private final DispatchProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** The counters each drained queue had when its deliveries were last counted (to count only after a change). */
+    private final Map<String, Map<DeliveryState, Long>> confirmed = new ConcurrentHashMap<>();
 
     QueueCompletion(QueueStore queues, DeliveryStore deliveries, FallbackCheckStore checks, Channels channels,
                     DispatchProperties properties, ApplicationEventPublisher events, Clock clock) {
@@ -39,22 +42,37 @@ class QueueCompletion {
 
     void check(DispatchQueue queue) {
         Instant now = clock.instant();
-        if (queue.state() != QueueState.DRAINED || !looksFinal(queue, queue.counts(), now)) {
+        if (queue.state() != QueueState.DRAINED || !looksFinal(queue, queue.counts(), now) && !stalled(queue, now)) {
             return;
         }
         Map<DeliveryState, Long> counted = deliveries.countsOfQueue(queue.id());
         long openChecks = checks.openOf(queue.id());
+        confirmed.put(queue.id(), counted);
         if (!counted.equals(queue.nonZeroCounts()) || openChecks != queue.fallbacksOpen()) {
             log.warn("Queue {}: counters corrected from the deliveries", queue.id());
             queues.recount(queue.id(), counted, openChecks);
             if (!looksFinal(queue, counted, now) || openChecks > 0) {
                 return;
             }
+        } else if (!looksFinal(queue, counted, now)) {
+            return;
         }
         if (queues.move(queue.id(), QueueState.DRAINED, QueueState.COMPLETED, now)) {
+            confirmed.remove(queue.id());
             log.info("Push {} on {} completed", queue.plan(), queue.channel().code());
             events.publishEvent(new PushCompleted(queue.plan(), queue.channel()));
         }
+    }
+
+    /**
+     * Nothing was sent for two leases while the counters still show work: a kill between a move and its count (or
+     * a count raced by a resumed fan-out) may have left them off. Counted once per state of the counters, so a
+     * queue that really waits (quiet hours, retries) costs one scan, not one a sweep.
+     */
+    private boolean stalled(DispatchQueue queue, Instant now) {
+        Instant quietSince = queue.lastSentAt() != null ? queue.lastSentAt() : queue.fannedOutAt();
+        return quietSince != null && quietSince.plus(properties.lease().multipliedBy(2)).isBefore(now)
+                && !queue.nonZeroCounts().equals(confirmed.get(queue.id()));
     }
 
     /**
