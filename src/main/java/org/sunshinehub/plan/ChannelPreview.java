@@ -22,6 +22,19 @@ record ChannelPreview(ChannelKind channel, Map<String, String> fields, String te
     static final int SMS_PART = 67;
     static final int WEIBO_LIMIT = 140;
 
+    /** The channel as staff name it. */
+    public String label() {
+        if (channel == null) {
+            return "未知渠道";
+        }
+        return switch (channel) {
+            case SMS -> "短信";
+            case WECHAT -> "微信模板消息";
+            case WEIBO -> "微博";
+            case APP -> "App 通知";
+        };
+    }
+
     static ChannelPreview failed(ChannelKind channel, String problem) {
         return new ChannelPreview(channel, Map.of(), null, 0, 0, 0, problem);
     }
@@ -30,7 +43,7 @@ record ChannelPreview(ChannelKind channel, Map<String, String> fields, String te
         return switch (channel) {
             case SMS -> sms(rendered, smsSignature);
             case WEIBO -> new ChannelPreview(channel, Map.of(), rendered, length(rendered), WEIBO_LIMIT, 1, null);
-            case WECHAT, APP -> lines(channel, rendered);
+            case WECHAT, APP -> fields(channel, rendered);
         };
     }
 
@@ -47,14 +60,13 @@ record ChannelPreview(ChannelKind channel, Map<String, String> fields, String te
                 length <= SMS_SINGLE ? 1 : (length + SMS_PART - 1) / SMS_PART, null);
     }
 
-    private static ChannelPreview lines(ChannelKind channel, String rendered) {
+    private static ChannelPreview fields(ChannelKind channel, String rendered) {
         Map<String, String> fields = new LinkedHashMap<>();
-        rendered.lines().forEach(line -> {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        });
+        try {
+            JSON.readTree(rendered).properties().forEach(f -> fields.put(f.getKey(), f.getValue().asText()));
+        } catch (Exception e) {
+            return failed(channel, "消息模板输出不是有效的 JSON");
+        }
         String text = fields.getOrDefault("alert", fields.getOrDefault("text", ""));
         return new ChannelPreview(channel, fields, text, length(text), 0, 1, null);
     }
