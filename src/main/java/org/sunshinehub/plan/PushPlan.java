@@ -56,7 +56,8 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
         skipped = skipped.isEmpty() ? new EnumMap<>(ChannelKind.class) : new EnumMap<>(skipped);
     }
 
-    Instant createdAt() {
+    /** When the plan was made (its SCHEDULED move); public for the console's plan list. */
+    public Instant createdAt() {
         return moves.get(State.SCHEDULED);
     }
 
