@@ -13,7 +13,7 @@ import org.springframework.modulith.NamedInterface;
  * template's parameters): each filled by its own {@code <@field>} of the template and carried in
  * {@link OutboundMessage#content()} as a JSON object of strings, so a value can hold any text and stays one value.
  */
-@NamedInterface("spi")
+@NamedInterface({"api", "spi"})
 public final class MessageFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();

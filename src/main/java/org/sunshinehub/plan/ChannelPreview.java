@@ -1,10 +1,8 @@
 package org.sunshinehub.plan;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sunshinehub.channelkind.ChannelKind;
+import org.sunshinehub.dispatch.MessageFields;
 
 /**
  * What one channel will send, shaped for the plan form: the SMS template parameters with the text's length and
@@ -17,7 +15,6 @@ import org.sunshinehub.channelkind.ChannelKind;
 record ChannelPreview(ChannelKind channel, Map<String, String> fields, String text, int length, int limit,
                       int segments, String problem) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final int SMS_SINGLE = 70;
     static final int SMS_PART = 67;
     static final int WEIBO_LIMIT = 140;
@@ -48,11 +45,9 @@ record ChannelPreview(ChannelKind channel, Map<String, String> fields, String te
     }
 
     private static ChannelPreview sms(String rendered, String signature) {
-        Map<String, String> params;
-        try {
-            params = JSON.readValue(rendered, new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (Exception e) {
-            return failed(ChannelKind.SMS, "短信模板参数不是有效的 JSON");
+        Map<String, String> params = MessageFields.parse(rendered);
+        if (params.isEmpty()) {
+            return failed(ChannelKind.SMS, "短信模板没有参数（不是有效的 JSON 对象）");
         }
         String text = "【" + signature + "】" + String.join("", params.values());
         int length = length(text);
@@ -61,11 +56,9 @@ record ChannelPreview(ChannelKind channel, Map<String, String> fields, String te
     }
 
     private static ChannelPreview fields(ChannelKind channel, String rendered) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        try {
-            JSON.readTree(rendered).properties().forEach(f -> fields.put(f.getKey(), f.getValue().asText()));
-        } catch (Exception e) {
-            return failed(channel, "消息模板输出不是有效的 JSON");
+        Map<String, String> fields = MessageFields.parse(rendered);
+        if (fields.isEmpty()) {
+            return failed(channel, "消息模板没有字段（不是有效的 JSON 对象）");
         }
         String text = fields.getOrDefault("alert", fields.getOrDefault("text", ""));
         return new ChannelPreview(channel, fields, text, length(text), 0, 1, null);
