@@ -25,9 +25,11 @@ class BlockSender {
     private final Channels channels;
     private final ItemLinks links;
     private final OutcomeRecorder results;
+    private final DispatchMeters meters;
 
     BlockSender(BlockStore blocks, DeliveryMoves moves, MessageRenderer renderer, Channels channels, ItemLinks links,
-                OutcomeRecorder results) {
+                OutcomeRecorder results, DispatchMeters meters) {
+        this.meters = meters;
         this.blocks = blocks;
         this.moves = moves;
         this.renderer = renderer;
@@ -60,8 +62,9 @@ class BlockSender {
         Block sending = blocks.markSending(block, attempt);
         List<SendOutcome> outcomes;
         try {
-            outcomes = adapter.send(new OutboundBatch(block.id(), attempt, item.id(), template, job.replyCode(),
-                    job.broadcast(), messages), channels.throttle(block.channel()));
+            OutboundBatch batch = new OutboundBatch(block.id(), attempt, item.id(), template, job.replyCode(),
+                    job.broadcast(), messages);
+            outcomes = meters.timeSend(block.channel(), () -> adapter.send(batch, channels.throttle(block.channel())));
         } catch (RuntimeException e) {
             log.warn("Channel {} threw on block {}: {}", block.channel().code(), block.id(), e.toString());
             outcomes = messages.stream().map(m -> SendOutcome.retry(e.getClass().getSimpleName())).toList();

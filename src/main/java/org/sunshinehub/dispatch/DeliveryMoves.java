@@ -13,10 +13,12 @@ class DeliveryMoves {
     private final QueueStore queues;
     private final QueueCompletion completion;
     private final FallbackCheckStore checks;
+    private final DispatchMeters meters;
     private final Clock clock;
 
     DeliveryMoves(DeliveryStore deliveries, QueueStore queues, QueueCompletion completion, FallbackCheckStore checks,
-                  Clock clock) {
+                  DispatchMeters meters, Clock clock) {
+        this.meters = meters;
         this.checks = checks;
         this.deliveries = deliveries;
         this.queues = queues;
@@ -54,7 +56,10 @@ class DeliveryMoves {
 
     void counted(String queueId, DeliveryState from, DeliveryState to, long n, Instant at) {
         if (n > 0) {
-            queues.count(queueId, from, to, n, at).ifPresent(completion::check);
+            queues.count(queueId, from, to, n, at).ifPresent(queue -> {
+                meters.moved(queue.channel(), to, n);
+                completion.check(queue);
+            });
         }
     }
 }

@@ -27,6 +27,7 @@ public class DeliveryReceipts {
     private final BlockStore blocks;
     private final DeliveryMoves moves;
     private final FallbackCheckStore checks;
+    private final DispatchMeters meters;
     private final Clock clock;
     private final Map<String, Manifest> manifests = new LinkedHashMap<>(CACHED_BLOCKS, 0.75f, true) {
         @Override
@@ -35,7 +36,9 @@ public class DeliveryReceipts {
         }
     };
 
-    DeliveryReceipts(BlockStore blocks, DeliveryMoves moves, FallbackCheckStore checks, Clock clock) {
+    DeliveryReceipts(BlockStore blocks, DeliveryMoves moves, FallbackCheckStore checks, DispatchMeters meters,
+                     Clock clock) {
+        this.meters = meters;
         this.blocks = blocks;
         this.moves = moves;
         this.checks = checks;
@@ -73,15 +76,18 @@ public class DeliveryReceipts {
     }
 
     private void apply(Target target, List<Delivery.Change> batch) {
-        if (moves.move(target.queue(), DeliveryState.SENT, target.state(), batch) < batch.size()) {
+        long moved = moves.move(target.queue(), DeliveryState.SENT, target.state(), batch);
+        if (moved < batch.size()) {
             // A receipt can overtake the worker's SENT write. States only move forward, so trying PENDING and then
             // SENT cannot miss a delivery that moves in between; repeats match neither.
-            batch.forEach(c -> {
-                if (!moves.moveOne(target.queue(), DeliveryState.PENDING, target.state(), c)) {
-                    moves.moveOne(target.queue(), DeliveryState.SENT, target.state(), c);
+            for (Delivery.Change c : batch) {
+                if (moves.moveOne(target.queue(), DeliveryState.PENDING, target.state(), c)
+                        || moves.moveOne(target.queue(), DeliveryState.SENT, target.state(), c)) {
+                    moved++;
                 }
-            });
+            }
         }
+        meters.receipts(target.queue(), moved, batch.size() - moved);
         List<String> ids = batch.stream().map(Delivery.Change::deliveryId).toList();
         if (target.state() == DeliveryState.DELIVERED) {
             moves.reached(target.queue(), ids);

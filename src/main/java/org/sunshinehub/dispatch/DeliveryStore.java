@@ -12,7 +12,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,11 +37,9 @@ class DeliveryStore {
     static final int ID_CHUNK = 100;
 
     private final MongoCollection<Document> deliveries;
-    private final MeterRegistry meters;
 
-    DeliveryStore(MongoDatabase database, MeterRegistry meters) {
+    DeliveryStore(MongoDatabase database) {
         this.deliveries = database.getCollection("deliveries");
-        this.meters = meters;
         deliveries.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
         deliveries.createIndex(Indexes.ascending("queue", "state"), new IndexOptions().name("queue_state"));
     }
@@ -85,13 +82,12 @@ class DeliveryStore {
         for (Delivery.Change c : changes) {
             models.add(new UpdateOneModel<>(guard(c.deliveryId(), from), update(to, c, at)));
         }
-        return counted(to, deliveries.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount());
+        return deliveries.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
     }
 
     boolean moveOne(DeliveryState from, DeliveryState to, Delivery.Change change, Instant at) {
         from.checkMoveTo(to);
-        return counted(to, deliveries.updateOne(guard(change.deliveryId(), from), update(to, change, at))
-                .getMatchedCount()) == 1;
+        return deliveries.updateOne(guard(change.deliveryId(), from), update(to, change, at)).getMatchedCount() == 1;
     }
 
     /** Moves a resendable delivery back to PENDING, now belonging to {@code queue} and its plan. */
@@ -144,13 +140,6 @@ class DeliveryStore {
         return Updates.combine(sets);
     }
 
-    /** {@code sunshine_deliveries_total{state}}: how many deliveries reached each state on this instance. */
-    private long counted(DeliveryState state, long n) {
-        if (n > 0) {
-            meters.counter("sunshine.deliveries", "state", state.name()).increment(n);
-        }
-        return n;
-    }
 
     private static Document toDocument(Delivery d) {
         Document doc = new Document("_id", d.id()).append("plan", d.plan()).append("queue", d.queue())

@@ -31,6 +31,11 @@ class RetryStore {
                 .into(new ArrayList<>());
     }
 
+    /** Every block waiting, due or not: for the queue gauges. */
+    List<String> all() {
+        return retries.find().map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
     /** Taking a retry is deleting it: only one worker can. */
     boolean take(String blockId) {
         return retries.deleteOne(Filters.eq("_id", blockId)).getDeletedCount() == 1;

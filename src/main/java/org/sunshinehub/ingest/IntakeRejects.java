@@ -31,9 +31,11 @@ class IntakeRejects {
     static final int MAX_PAYLOAD = 64 * 1024;
 
     private final MongoCollection<Document> rejects;
+    private final IntakeMeters meters;
     private final Clock clock;
 
-    IntakeRejects(MongoDatabase database, Clock clock) {
+    IntakeRejects(MongoDatabase database, IntakeMeters meters, Clock clock) {
+        this.meters = meters;
         this.rejects = database.getCollection("intakeRejects");
         this.clock = clock;
     }
@@ -46,7 +48,9 @@ class IntakeRejects {
                 .append("payload", truncated ? payload.substring(0, MAX_PAYLOAD) : payload)
                 .append("truncated", truncated).append("errors", errors(errors))
                 .append("receivedAt", Date.from(clock.instant())).append("state", IntakeReject.State.OPEN.name());
-        MongoErrors.insertIfAbsent(rejects, reject);
+        if (MongoErrors.insertIfAbsent(rejects, reject)) {
+            meters.rejected(source);
+        }
         return find(id).orElseThrow();
     }
 

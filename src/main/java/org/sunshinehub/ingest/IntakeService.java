@@ -33,9 +33,11 @@ class IntakeService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CommentPeriodRule commentPeriod;
+    private final IntakeMeters meters;
 
     IntakeService(ItemRepository items, NegativeList negativeList, ReviewLevels reviewLevels, Clock clock,
-                  ApplicationEventPublisher events, CommentPeriodRule commentPeriod) {
+                  ApplicationEventPublisher events, CommentPeriodRule commentPeriod, IntakeMeters meters) {
+        this.meters = meters;
         this.commentPeriod = commentPeriod;
         this.items = items;
         this.negativeList = negativeList;
@@ -51,6 +53,7 @@ class IntakeService {
     Insertion accept(ItemKind kind, ItemFields fields, boolean preApproved) {
         Optional<ContentItem> known = items.findBySource(fields.source(), fields.sourceId());
         if (known.isPresent()) {
+            meters.duplicate(fields.source());
             return new Insertion(known.get(), false);
         }
         if (kind == ItemKind.CONSULTATION) {
@@ -58,7 +61,10 @@ class IntakeService {
                     .ifPresent(v -> { throw new InvalidItemException(Map.of("closesAt", v)); });
         }
         Insertion insertion = items.insertIfAbsent(gate(kind, fields, preApproved));
-        if (insertion.created()) {
+        if (!insertion.created()) {
+            meters.duplicate(fields.source());
+        } else {
+            meters.stored(fields.source(), insertion.item().state());
             logArrival(insertion.item());
             events.publishEvent(new ItemReceived(insertion.item().id(), kind));
             if (insertion.item().state() == ItemState.APPROVED) {

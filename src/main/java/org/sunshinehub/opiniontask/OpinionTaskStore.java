@@ -57,6 +57,12 @@ class OpinionTaskStore {
                 .sort(new Document("base", -1)).limit(200).into(new ArrayList<>());
     }
 
+    /** Every task's state, overdue mark and deadlines: for the gauges (a small collection, read every 30 s). */
+    List<Document> statesAndDeadlines() {
+        return tasks.find().projection(new Document("state", 1).append("overdue", 1).append("deadlines", 1))
+                .into(new ArrayList<>());
+    }
+
     void updateTask(String id, Bson update) {
         tasks.updateOne(Filters.eq("_id", id), update);
     }

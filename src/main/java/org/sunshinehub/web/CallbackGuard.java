@@ -26,10 +26,17 @@ public abstract class CallbackGuard extends OncePerRequestFilter {
     }
 
     private final RequestMatcher paths;
+    private final String provider;
 
     /** @param pattern a path pattern with variables, e.g. {@code /callbacks/x/{token}/**} */
     protected CallbackGuard(String pattern) {
         this.paths = ApiSecurity.path(pattern);
+        this.provider = pattern.split("/")[2];
+    }
+
+    /** The path segment after {@code /callbacks/} this guard watches, e.g. {@code x}: the metrics' provider. */
+    String provider() {
+        return provider;
     }
 
     /** @param variables the pattern's variables, decoded as Spring MVC will see them */
