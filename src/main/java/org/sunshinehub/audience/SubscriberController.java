@@ -1,5 +1,6 @@
 package org.sunshinehub.audience;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.sunshinehub.channelkind.ChannelKind;
 import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +45,7 @@ class SubscriberController {
     }
 
     /** 201 for a new subscriber, 200 when merged into the one that already holds an identity. */
+    @Operation(summary = "登记订阅者")
     @PostMapping(consumes = "application/json")
     ResponseEntity<Subscriber> register(@RequestBody SubscriberRequest request) {
         SubscriberService.Registration registration = subscribers.register(request);
@@ -51,11 +53,13 @@ class SubscriberController {
                 .body(registration.subscriber());
     }
 
+    @Operation(summary = "查询订阅者")
     @GetMapping("/{id}")
     Subscriber get(@PathVariable String id) {
         return directory.find(id).orElseThrow(() -> notFound(id));
     }
 
+    @Operation(summary = "查找订阅者")
     @GetMapping
     SubscriberPage list(@RequestParam(required = false) String phone, @RequestParam(required = false) String wechatOpenId,
                         @RequestParam(required = false) String appRegistrationId,
@@ -80,6 +84,7 @@ class SubscriberController {
     }
 
     /** Opt-out: permanent for the channel until the citizen opts in again. */
+    @Operation(summary = "订阅者退订某个渠道")
     @DeleteMapping("/{id}/channels/{channel}")
     Subscriber optOut(@PathVariable String id, @PathVariable String channel) {
         ChannelKind kind;
@@ -91,6 +96,7 @@ class SubscriberController {
         return directory.optOutById(id, kind).orElseThrow(() -> notFound(id));
     }
 
+    @Operation(summary = "以 CSV 批量导入订阅者")
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
     CsvImport.Report importCsv(HttpServletRequest request) throws IOException {
         return csvImport.read(request.getInputStream(), charsetOf(request.getContentType()));

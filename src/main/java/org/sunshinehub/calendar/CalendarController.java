@@ -1,5 +1,6 @@
 package org.sunshinehub.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ class CalendarController {
         this.calendar = calendar;
     }
 
+    @Operation(summary = "计算若干个工作日之后的日期")
     @GetMapping("/working-days")
     WorkingDays add(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam int add) {
@@ -32,6 +34,7 @@ class CalendarController {
         return new WorkingDays(from, add, calendar.plusWorkingDays(from, add));
     }
 
+    @Operation(summary = "查询某日是否为工作日")
     @GetMapping("/{date}")
     DayInfo day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return calendar.explain(date);

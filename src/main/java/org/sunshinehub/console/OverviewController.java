@@ -1,5 +1,6 @@
 package org.sunshinehub.console;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ class OverviewController {
         this.clock = clock;
     }
 
+    @Operation(summary = "工作概览（待办、渠道状态、进行中的推送）")
     @GetMapping("/api/overview")
     Overview overview() {
         Instant now = clock.instant();

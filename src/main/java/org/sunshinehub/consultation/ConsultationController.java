@@ -1,5 +1,6 @@
 package org.sunshinehub.consultation;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +30,14 @@ class ConsultationController {
     }
 
     /** The web form: 201, or 409 when the consultation is closed (or not yet open). */
+    @Operation(summary = "提交征集意见")
     @PostMapping("/opinions")
     @ResponseStatus(HttpStatus.CREATED)
     Feedback opinion(@PathVariable String id, @RequestBody ConsultationService.WebOpinion opinion) {
         return consultations.opinionFromWebForm(id, opinion);
     }
 
+    @Operation(summary = "标记意见是否采纳")
     @PutMapping("/opinions/{feedbackId}/adoption")
     void mark(@PathVariable String id, @PathVariable String feedbackId, @RequestBody Mark mark) {
         if (mark.adoption() == null) {
@@ -45,6 +48,7 @@ class ConsultationController {
                 + (mark.reason() == null ? "" : "：" + mark.reason()));
     }
 
+    @Operation(summary = "生成并发布意见采纳情况报告")
     @PostMapping("/report")
     @ResponseStatus(HttpStatus.CREATED)
     Document publish(@PathVariable String id, @RequestBody(required = false) Publish body) {
@@ -53,11 +57,13 @@ class ConsultationController {
         return report;
     }
 
+    @Operation(summary = "查询意见采纳情况报告")
     @GetMapping("/report")
     Document report(@PathVariable String id) {
         return consultations.report(id);
     }
 
+    @Operation(summary = "结束意见征集")
     @PostMapping("/close")
     Document close(@PathVariable String id) {
         Document closed = consultations.close(id);

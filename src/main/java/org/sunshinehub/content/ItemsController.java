@@ -1,5 +1,6 @@
 package org.sunshinehub.content;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ class ItemsController {
         this.links = links;
     }
 
+    @Operation(summary = "列出信息")
     @GetMapping
     ItemPage list(@RequestParam(required = false) String kind, @RequestParam(required = false) String state,
                   @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
@@ -32,6 +34,7 @@ class ItemsController {
                 q, page, size));
     }
 
+    @Operation(summary = "查询信息")
     @GetMapping("/{id}")
     ContentItem get(@PathVariable String id) {
         return repository.findById(id)
@@ -39,6 +42,7 @@ class ItemsController {
     }
 
     /** The approved interpretations of a document, or the document an interpretation explains. */
+    @Operation(summary = "查询相关信息（如政策文件的解读）")
     @GetMapping("/{id}/related")
     java.util.List<ContentItem> related(@PathVariable String id) {
         return links.related(get(id));

@@ -1,5 +1,6 @@
 package org.sunshinehub.dispatch;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ class DeliveryController {
     record TracePage(int page, int size, long total, List<TracedDelivery> deliveries) {
     }
 
+    @Operation(summary = "追踪市民或信息的投递记录")
     @GetMapping
     TracePage find(@RequestParam(required = false) String phone, @RequestParam(required = false) String openid,
                    @RequestParam(required = false) String registrationId, @RequestParam(required = false) String itemId,

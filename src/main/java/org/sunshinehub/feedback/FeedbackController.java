@@ -1,5 +1,6 @@
 package org.sunshinehub.feedback;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -37,6 +38,7 @@ class FeedbackController {
     }
 
     /** Staff answer one piece of feedback; it goes back on the channel it came from, and is recorded. */
+    @Operation(summary = "答复市民留言")
     @PostMapping("/{id}/answer")
     Answered answer(@PathVariable String id, @RequestBody AnswerRequest request) {
         if (request.text() == null || request.text().isBlank() || request.text().length() > 600) {
@@ -65,6 +67,7 @@ class FeedbackController {
     record Answered(String feedbackId, String channel, String answer, java.time.Instant answeredAt) {
     }
 
+    @Operation(summary = "列出市民留言")
     @GetMapping
     FeedbackPage list(@RequestParam(required = false) String itemId, @RequestParam(required = false) String channel,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime since,

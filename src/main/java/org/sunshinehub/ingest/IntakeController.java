@@ -1,6 +1,7 @@
 package org.sunshinehub.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,7 @@ class IntakeController {
         this.intake = intake;
     }
 
+    @Operation(summary = "接收信息（公开、征集、解读、舆情任务）")
     @PostMapping("/{collection}")
     ResponseEntity<ContentItem> take(@PathVariable String collection, @RequestBody JsonNode body) {
         ItemKind kind = PATHS.get(collection);
@@ -45,6 +47,7 @@ class IntakeController {
     }
 
     /** A hot-topic alert from the opinion-monitoring system becomes an {@code OpinionTask}. */
+    @Operation(summary = "接收舆情监测系统的热点预警")
     @PostMapping("/opinion-monitor")
     ResponseEntity<ContentItem> opinionAlert(@RequestBody JsonNode alert) {
         return answer(intake.accept(ItemKind.OPINION_TASK, OpinionAlert.toFields(alert), false));

@@ -2,6 +2,7 @@ package org.sunshinehub.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ class IntakeRejectsController {
         this.json = json;
     }
 
+    @Operation(summary = "列出未能接收的记录")
     @GetMapping
     RejectPage list(@RequestParam(required = false) IntakeReject.State state,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -53,6 +55,7 @@ class IntakeRejectsController {
     }
 
     /** @param corrected the fixed payload; without one the stored payload is tried again (e.g. after a rule change) */
+    @Operation(summary = "修正后重新提交未能接收的记录")
     @PostMapping("/{id}/resubmit")
     ResponseEntity<ContentItem> resubmit(@PathVariable String id, @RequestBody(required = false) JsonNode corrected) {
         IntakeReject reject = rejects.find(id)

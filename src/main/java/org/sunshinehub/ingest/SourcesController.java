@@ -1,5 +1,6 @@
 package org.sunshinehub.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,6 +14,7 @@ class SourcesController {
         this.status = status;
     }
 
+    @Operation(summary = "查看信息来源的接收状态")
     @GetMapping("/api/sources")
     SourceStatus.Sources sources() {
         return status.read();

@@ -1,5 +1,6 @@
 package org.sunshinehub.opiniontask;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -34,11 +35,13 @@ class OpinionTaskController {
         this.audit = audit;
     }
 
+    @Operation(summary = "查询舆情回应任务")
     @GetMapping("/{id}")
     Document get(@PathVariable String id) {
         return ownDivision(tasks.find(id));
     }
 
+    @Operation(summary = "列出舆情回应任务")
     @GetMapping
     List<Document> list(@RequestParam(required = false) String state) {
         Optional<String> division = divisionOnly();
@@ -46,6 +49,7 @@ class OpinionTaskController {
                 .filter(t -> division.isEmpty() || division.get().equals(t.getString("division"))).toList();
     }
 
+    @Operation(summary = "交办舆情回应任务")
     @PostMapping("/{id}/assign")
     Document assign(@PathVariable String id, @RequestBody Assignment body) {
         if (divisionOnly().isPresent()) {
@@ -56,6 +60,7 @@ class OpinionTaskController {
         return task;
     }
 
+    @Operation(summary = "签收舆情回应任务")
     @PostMapping("/{id}/ack")
     Document acknowledge(@PathVariable String id, @RequestBody Acknowledgement body) {
         ownDivision(tasks.find(id));
@@ -64,6 +69,7 @@ class OpinionTaskController {
         return task;
     }
 
+    @Operation(summary = "回应舆情回应任务")
     @PostMapping("/{id}/respond")
     Document respond(@PathVariable String id, @RequestBody Response body) {
         ownDivision(tasks.find(id));

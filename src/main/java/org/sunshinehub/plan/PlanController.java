@@ -1,5 +1,6 @@
 package org.sunshinehub.plan;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,6 +39,7 @@ class PlanController {
         this.audit = audit;
     }
 
+    @Operation(summary = "创建推送计划")
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView create(@RequestBody PlanRequest request) {
@@ -46,23 +48,27 @@ class PlanController {
         return view(plan);
     }
 
+    @Operation(summary = "查询推送计划")
     @GetMapping("/{id}")
     PlanView get(@PathVariable String id) {
         return view(plans.find(id));
     }
 
     /** For a console's live bar: the plan's state and each channel's progress, from one small read per channel. */
+    @Operation(summary = "查询推送计划的发送进度")
     @GetMapping("/{id}/progress")
     ProgressView progress(@PathVariable String id) {
         PushPlan p = plans.find(id);
         return new ProgressView(p.id(), p.state(), p.moves(), dispatcher.progress(id));
     }
 
+    @Operation(summary = "列出某条信息的推送计划")
     @GetMapping
     List<PlanView> ofItem(@RequestParam String itemId) {
         return store.ofItem(itemId).stream().map(this::view).toList();
     }
 
+    @Operation(summary = "取消推送计划")
     @PostMapping("/{id}/cancel")
     PlanView cancel(@PathVariable String id) {
         PushPlan cancelled = plans.cancel(id);
@@ -70,6 +76,7 @@ class PlanController {
         return view(cancelled);
     }
 
+    @Operation(summary = "重发推送计划中失败的投递")
     @PostMapping("/{id}/resend-failed")
     ResendView resendFailed(@PathVariable String id) {
         return new ResendView(id, plans.resendFailed(id));

@@ -1,5 +1,6 @@
 package org.sunshinehub.review;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ class ReviewController {
     }
 
     /** Signs as the signed-in staff account (HTTP Basic on the API); an API key alone cannot sign (403). */
+    @Operation(summary = "审核签批信息（四级审核之一）")
     @PostMapping("/api/items/{id}/reviews")
     ContentItem sign(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
         return reviews.sign(id, request);

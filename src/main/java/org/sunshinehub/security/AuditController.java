@@ -1,5 +1,6 @@
 package org.sunshinehub.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ class AuditController {
         this.staff = staff;
     }
 
+    @Operation(summary = "查询审计日志")
     @GetMapping("/api/audit-events")
     AuditLog.AuditPage list(@RequestParam(required = false) String account, @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size) {

@@ -155,6 +155,24 @@ class ApiSecurity {
                 .build();
     }
 
+    /**
+     * The API description and its page are open: they hold no data and no secret (callback tokens appear as
+     * placeholders), every endpoint they list still asks for its credentials, and other systems and code
+     * generators fetch the description without an account.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+        RequestMatcher docs = new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"),
+                path("/swagger-ui.html"), path("/swagger-ui/**"));
+        return stateless(http.securityMatcher(docs))
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; "
+                        + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                        + "frame-ancestors 'none'; base-uri 'none'")))
+                .build();
+    }
+
     private static HttpSecurity stateless(HttpSecurity http) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -134,6 +134,11 @@ public final class TestHub implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** For a type with several beans, e.g. the handler mappings. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public TestClock clock() {
         return context.getBean(TestClock.class);
     }

@@ -1,5 +1,6 @@
 package org.sunshinehub.channel.app;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,7 @@ class AppApiController {
     }
 
     /** Registers the device (again) and makes its topics exactly these; an earlier opt-out is lifted. */
+    @Operation(summary = "登记 App 设备及其订阅话题")
     @PutMapping("/devices/{registrationId}")
     Device register(@PathVariable String registrationId, @RequestBody Device body) {
         List<String> topics = body.topics() == null ? List.of() : body.topics();
@@ -59,6 +61,7 @@ class AppApiController {
         return new Device(registrationId, now);
     }
 
+    @Operation(summary = "查询 App 设备的订阅")
     @GetMapping("/devices/{registrationId}")
     Map<String, Object> subscriptions(@PathVariable String registrationId) {
         Subscriber s = device(registrationId);
@@ -66,6 +69,7 @@ class AppApiController {
                 "optedOut", s.optedOut().containsKey(ChannelKind.APP));
     }
 
+    @Operation(summary = "App 设备退订（不再推送）")
     @DeleteMapping("/devices/{registrationId}")
     ResponseEntity<Void> optOut(@PathVariable String registrationId) {
         device(registrationId);
@@ -77,6 +81,7 @@ class AppApiController {
     }
 
     /** 201 stored, 200 a repeat of the same {@code clientId}, 409 with the reason when the item takes no more. */
+    @Operation(summary = "提交 App 用户的留言")
     @PostMapping("/feedback")
     ResponseEntity<Map<String, Object>> feedback(@RequestBody AppFeedback body) {
         Map<String, String> errors = new java.util.TreeMap<>();

@@ -2,6 +2,7 @@ package org.sunshinehub.channel.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ class SmsCallbackController {
         this.replies = replies;
     }
 
+    @Operation(summary = "阿里云短信回执回调")
     @PostMapping("/report")
     Map<String, Object> report(@PathVariable String pathToken, @RequestBody byte[] body) {
         checkToken(pathToken);
@@ -58,6 +60,7 @@ class SmsCallbackController {
         return RECEIVED;
     }
 
+    @Operation(summary = "阿里云短信上行（市民回复）回调")
     @PostMapping("/up")
     Map<String, Object> up(@PathVariable String pathToken, @RequestBody byte[] body) {
         checkToken(pathToken);

@@ -1,5 +1,6 @@
 package org.sunshinehub.channel.wechat;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
@@ -26,6 +27,7 @@ class MenuController {
         this.properties = properties;
     }
 
+    @Operation(summary = "发布微信公众号菜单")
     @PostMapping
     Map<String, Object> publish(@PathVariable String account) {
         WechatProperties.Account config = properties.accounts().get(account);

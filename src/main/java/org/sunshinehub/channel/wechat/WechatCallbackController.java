@@ -1,5 +1,6 @@
 package org.sunshinehub.channel.wechat;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ class WechatCallbackController {
         this.callbacks = callbacks;
     }
 
+    @Operation(summary = "微信服务器地址验证")
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
     String verify(@PathVariable String account, @RequestParam(required = false) String signature,
                   @RequestParam(required = false) String timestamp, @RequestParam(required = false) String nonce,
@@ -48,6 +50,7 @@ class WechatCallbackController {
         return echostr;
     }
 
+    @Operation(summary = "接收微信消息与事件")
     @PostMapping
     ResponseEntity<String> receive(@PathVariable String account, @RequestParam(required = false) String signature,
                                    @RequestParam(required = false) String timestamp,
