@@ -38,6 +38,7 @@ class SubscriberStore {
         optOutEvents.createIndex(Indexes.ascending("channel", "at"), new IndexOptions().name("channel_at"));
         subscribers.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
         subscribers.createIndex(Indexes.ascending("topics"), new IndexOptions().name("topics"));
+        subscribers.createIndex(Indexes.ascending("phone"), new IndexOptions().name("phone"));
     }
 
     static String identityKey(ChannelKind channel, String address) {

@@ -34,6 +34,8 @@ public class ItemRepository {
         // For the staff listing on a real MongoDB; the embedded server ignores non-unique indexes.
         items.createIndex(Indexes.compoundIndex(Indexes.ascending("kind", "state"), Indexes.descending("receivedAt")),
                 new IndexOptions().name("kind_state_receivedAt"));
+        items.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.descending("receivedAt")),
+                new IndexOptions().name("state_received"));
     }
 
     /** A new id for an item about to be inserted. */

@@ -34,6 +34,7 @@ class BlockStore {
     BlockStore(MongoDatabase database) {
         this.blocks = database.getCollection("dispatchBlocks");
         blocks.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
+        blocks.createIndex(Indexes.ascending("state", "leaseUntil"), new IndexOptions().name("state_lease"));
     }
 
     /** @return false when the block exists already (a resumed fan-out writing it again) */

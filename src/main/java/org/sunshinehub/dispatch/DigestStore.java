@@ -3,6 +3,8 @@ package org.sunshinehub.dispatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -32,6 +34,7 @@ class DigestStore {
 
     DigestStore(MongoDatabase database) {
         this.digests = database.getCollection("digests");
+        digests.createIndex(Indexes.ascending("state", "dueAt"), new IndexOptions().name("state_due"));
     }
 
     /** @return false when the line was in that digest already */

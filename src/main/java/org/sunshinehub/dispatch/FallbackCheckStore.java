@@ -3,6 +3,8 @@ package org.sunshinehub.dispatch;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,9 @@ class FallbackCheckStore {
 
     FallbackCheckStore(MongoDatabase database) {
         this.checks = database.getCollection("fallbackChecks");
+        // the due sweep and a queue's open checks (the embedded server ignores these; a real MongoDB needs them)
+        checks.createIndex(Indexes.ascending("dueAt"), new IndexOptions().name("due"));
+        checks.createIndex(Indexes.ascending("queue"), new IndexOptions().name("queue"));
     }
 
     /** @return how many were new */

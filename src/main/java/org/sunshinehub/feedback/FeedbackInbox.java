@@ -29,6 +29,7 @@ public class FeedbackInbox {
         this.gates = gates;
         this.feedback = database.getCollection("feedback");
         feedback.createIndex(Indexes.ascending("itemId", "receivedAt"), new IndexOptions().name("item_received"));
+        feedback.createIndex(Indexes.ascending("answeredAt"), new IndexOptions().name("answered"));
     }
 
     /** What became of a piece of feedback. */

@@ -32,6 +32,7 @@ class PlanStore {
         this.sequences = sequences;
         plans.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
         plans.createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
+        plans.createIndex(Indexes.ascending("itemId"), new IndexOptions().name("item"));
     }
 
     /** @return false when a plan with this id exists already */

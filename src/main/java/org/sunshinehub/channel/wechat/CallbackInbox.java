@@ -3,6 +3,8 @@ package org.sunshinehub.channel.wechat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ class CallbackInbox {
 
     CallbackInbox(MongoDatabase database) {
         this.callbacks = database.getCollection("wechatCallbacks");
+        callbacks.createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
     }
 
     static String id(String account, InboundMessage m) {

@@ -3,6 +3,8 @@ package org.sunshinehub.channel.wechat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +35,7 @@ class CallbackNonces {
 
     CallbackNonces(MongoDatabase database, WechatProperties properties, Clock clock) {
         this.nonces = database.getCollection("wechatCallbackNonces");
+        nonces.createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
         this.window = properties.callbackWindow();
         this.clock = clock;
     }
