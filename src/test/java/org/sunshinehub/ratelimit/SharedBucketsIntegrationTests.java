@@ -1,0 +1,180 @@
+package org.sunshinehub.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Buckets shared through the embedded store over the real driver, as two instances on one database would. */
+class SharedBucketsIntegrationTests {
+
+    private final ManualClock clock = new ManualClock();
+    private MongoServer server;
+    private MongoClient first;
+    private MongoClient second;
+
+    @BeforeEach
+    void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        String uri = server.bindAndGetConnectionString();
+        first = MongoClients.create(uri);
+        second = MongoClients.create(uri);
+    }
+
+    @AfterEach
+    void stopStore() {
+        first.close();
+        second.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void instancesDrawingAtOnceNeverSpendMoreThanTheBucketHolds() throws Exception {
+        // Given two instances on one database, a bucket of 60 and a clock that does not move
+        BucketConfiguration sixtyAnHour = perPeriod(60, Duration.ofHours(1));
+        List<Bucket> views = List.of(buckets(first).bucket("sms:test", sixtyAnHour),
+                buckets(second).bucket("sms:test", sixtyAnHour));
+        AtomicInteger granted = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        // When eight threads, four per instance, each ask 20 times
+        List<CompletableFuture<Void>> asking = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Bucket view = views.get(t % 2);
+            asking.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 20; i++) {
+                    if (view.tryConsume(1)) {
+                        granted.incrementAndGet();
+                    }
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(asking.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        threads.shutdown();
+        // Then exactly the 60 tokens were handed out, none twice
+        assertThat(granted).hasValue(60);
+        assertThat(views.get(1).getAvailableTokens()).isZero();
+    }
+
+    @Test
+    void aSpentBucketRefillsByTheClockUpToItsRate() {
+        // Given a bucket of 5 a second, spent by the first instance
+        BucketConfiguration fivePerSecond = perPeriod(5, Duration.ofSeconds(1));
+        Bucket bucket = buckets(first).bucket("wechat:test", fivePerSecond);
+        assertThat(bucket.tryConsume(5)).isTrue();
+        assertThat(bucket.tryConsume(1)).isFalse();
+        // When a second passes
+        clock.advance(Duration.ofSeconds(1));
+        // Then the other instance finds 5 tokens, not more
+        Bucket other = buckets(second).bucket("wechat:test", fivePerSecond);
+        assertThat(other.tryConsume(5)).isTrue();
+        assertThat(other.tryConsume(1)).isFalse();
+    }
+
+    @Test
+    void leasesDrawAFewTokensAtATimeAndTogetherNeverMoreThanTheBucket() {
+        // Given a bucket of 10 and a lease of up to 4 on each instance
+        BucketConfiguration ten = perPeriod(10, Duration.ofHours(1));
+        Lease one = buckets(first).lease("jpush:test", ten, 4, Duration.ofMinutes(1));
+        Lease two = buckets(second).lease("jpush:test", ten, 4, Duration.ofMinutes(1));
+        Bucket shared = buckets(first).bucket("jpush:test", ten);
+        // When the first instance takes one token
+        assertThat(one.tryAcquire()).isTrue();
+        // Then it has drawn 4 from the shared bucket, and both instances together get exactly 10
+        assertThat(shared.getAvailableTokens()).isEqualTo(6);
+        int granted = 1;
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Lease lease : List.of(one, two)) {
+                if (lease.tryAcquire()) {
+                    granted++;
+                    any = true;
+                }
+            }
+        }
+        assertThat(granted).isEqualTo(10);
+    }
+
+    @Test
+    void aLeaseDropsTheTokensItHeldTooLong() {
+        // Given a lease that may hold drawn tokens for no time at all
+        BucketConfiguration ten = perPeriod(10, Duration.ofHours(1));
+        Lease lease = buckets(first).lease("weibo:test", ten, 4, Duration.ofNanos(1));
+        // When it takes two tokens
+        assertThat(lease.tryAcquire()).isTrue();
+        assertThat(lease.tryAcquire()).isTrue();
+        // Then it drew twice from the shared bucket: the three it held after the first had expired
+        assertThat(buckets(second).bucket("weibo:test", ten).getAvailableTokens()).isEqualTo(2);
+    }
+
+    @Test
+    void acquireWaitsUntilTheSharedBucketRefills() {
+        // Given a real clock and a bucket of 2 every 100 ms
+        SharedBuckets wallClock = new SharedBuckets(first.getDatabase("sunshine"), TimeMeter.SYSTEM_MILLISECONDS);
+        Lease lease = wallClock.lease("sms:wait", perPeriod(2, Duration.ofMillis(100)), 2, Duration.ofSeconds(1));
+        AtomicInteger acquired = new AtomicInteger();
+        // When one thread acquires 6 tokens, more than the bucket holds
+        CompletableFuture<Void> asking = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 6; i++) {
+                lease.acquire();
+                acquired.incrementAndGet();
+            }
+        });
+        // Then it gets them all once the bucket has refilled, and the bucket's state is in rateBuckets
+        await().atMost(Duration.ofSeconds(20)).until(asking::isDone);
+        assertThat(acquired).hasValue(6);
+        Document stored = first.getDatabase("sunshine").getCollection("rateBuckets").find(new Document("_id", "sms:wait")).first();
+        assertThat(stored.getLong("version")).isGreaterThan(1);
+        assertThat(stored.getDate("expiresAt")).isAfter(new Date(System.currentTimeMillis() - 1_000));
+    }
+
+    private SharedBuckets buckets(MongoClient client) {
+        return new SharedBuckets(client.getDatabase("sunshine"), clock);
+    }
+
+    private static BucketConfiguration perPeriod(int tokens, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, period))
+                .build();
+    }
+
+    /** Wall-clock time the test moves by hand. */
+    private static final class ManualClock implements TimeMeter {
+        private final AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
+
+        void advance(Duration by) {
+            nanos.addAndGet(by.toNanos());
+        }
+
+        @Override
+        public long currentTimeNanos() {
+            return nanos.get();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}
