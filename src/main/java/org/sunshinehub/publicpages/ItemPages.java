@@ -40,10 +40,12 @@ class ItemPages {
     private final PublishedReports reports;
     private final FeedbackInbox feedback;
     private final PublicPageProperties properties;
+    private final PublicLimits limits;
     private final Clock clock;
 
     ItemPages(ItemRepository items, ItemLinks links, PublishedReports reports, FeedbackInbox feedback,
-              PublicPageProperties properties, Clock clock) {
+              PublicPageProperties properties, PublicLimits limits, Clock clock) {
+        this.limits = limits;
         this.items = items;
         this.links = links;
         this.reports = reports;
@@ -74,6 +76,7 @@ class ItemPages {
                    @RequestParam(required = false) String receiptToken, HttpServletRequest request,
                    RedirectAttributes redirect) {
         ContentItem item = shown(code);
+        limits.byAddress(PublicLimits.Action.OPINION, request);
         Optional<String> phone = CitizenSession.phone(request);
         Optional<String> problem = phone.isEmpty() && !properties.anonymousOpinions()
                 ? Optional.of("请先验证手机号") : OpinionText.problem(text, properties.maxOpinionLength());
@@ -85,6 +88,7 @@ class ItemPages {
             redirect.addFlashAttribute("draft", text);
             return "redirect:" + PublicLinks.path(item.id()) + "#opinion";
         }
+        phone.ifPresent(p -> limits.byPhone(PublicLimits.Action.OPINION, p));
         // The identity is part of the key: a double click is one opinion, another citizen's number is no key to it.
         String key = "public:" + receiptToken + ":" + phone.map(p -> Integer.toHexString(p.hashCode())).orElse("anonymous");
         FeedbackInbox.Recorded recorded = feedback.record(new Feedback(key, item.id(), "web", null, phone.orElse(null),

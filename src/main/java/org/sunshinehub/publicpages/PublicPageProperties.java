@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,12 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param anonymousOpinions opinions without a verified phone (an office's choice; off by default)
  * @param maxOpinionLength  characters an opinion may have
  * @param codes             the one-time SMS codes
+ * @param limits            how often one client address and one phone may use each public form
  */
 @Validated
 @ConfigurationProperties("sunshine.public-pages")
 record PublicPageProperties(@DefaultValue("false") boolean anonymousOpinions,
                             @Min(10) @Max(20_000) @DefaultValue("2000") int maxOpinionLength,
-                            @Valid @NotNull @DefaultValue Codes codes) {
+                            @Valid @NotNull @DefaultValue Codes codes,
+                            @Valid @NotNull @DefaultValue Limits limits) {
 
     /**
      * @param validFor    how long a code may be used
@@ -30,5 +33,45 @@ record PublicPageProperties(@DefaultValue("false") boolean anonymousOpinions,
     record Codes(@NotNull @DefaultValue("5m") Duration validFor,
                  @Min(1) @Max(10) @DefaultValue("5") int maxAttempts,
                  @NotNull @DefaultValue("60s") Duration resendAfter) {
+    }
+
+    /** @param per the window in which at most {@code count} requests are taken; written {@code 5/1h} */
+    record Limit(@Min(1) int count, @NotNull Duration per) {
+
+        /** Spring's converter finds this: {@code "5/1h"} is five an hour. */
+        public static Limit valueOf(String spec) {
+            String[] parts = spec.strip().split("\\s*/\\s*");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("须写作 次数/时长，如 5/1h");
+            }
+            return new Limit(Integer.parseInt(parts[0]), DurationStyle.detectAndParse(parts[1]));
+        }
+    }
+
+    /**
+     * Per client address: code requests, code entries, opinions; per phone: code requests and opinions (a phone's
+     * code entries are bounded by {@link Codes#maxAttempts}).
+     */
+    record Limits(@Valid @NotNull @DefaultValue("20/1h") Limit codesPerAddress,
+                  @Valid @NotNull @DefaultValue("5/1h") Limit codesPerPhone,
+                  @Valid @NotNull @DefaultValue("60/1h") Limit verificationsPerAddress,
+                  @Valid @NotNull @DefaultValue("30/1h") Limit opinionsPerAddress,
+                  @Valid @NotNull @DefaultValue("10/1h") Limit opinionsPerPhone) {
+
+        Limit perAddress(PublicLimits.Action action) {
+            return switch (action) {
+                case CODE -> codesPerAddress;
+                case VERIFY -> verificationsPerAddress;
+                case OPINION -> opinionsPerAddress;
+            };
+        }
+
+        Limit perPhone(PublicLimits.Action action) {
+            return switch (action) {
+                case CODE -> codesPerPhone;
+                case VERIFY -> throw new IllegalArgumentException("a phone's code entries are bounded by max-attempts");
+                case OPINION -> opinionsPerPhone;
+            };
+        }
     }
 }

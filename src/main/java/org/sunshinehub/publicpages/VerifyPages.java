@@ -25,10 +25,12 @@ class VerifyPages {
 
     private final PhoneVerification verification;
     private final ItemRepository items;
+    private final PublicLimits limits;
 
-    VerifyPages(PhoneVerification verification, ItemRepository items) {
+    VerifyPages(PhoneVerification verification, ItemRepository items, PublicLimits limits) {
         this.verification = verification;
         this.items = items;
+        this.limits = limits;
     }
 
     @GetMapping(PATH)
@@ -42,12 +44,14 @@ class VerifyPages {
 
     @PostMapping(PATH + "/code")
     String send(@RequestParam(defaultValue = "OPINION") Purpose purpose, @RequestParam(required = false) String item,
-                @RequestParam(required = false) String phone, RedirectAttributes redirect) {
+                @RequestParam(required = false) String phone, HttpServletRequest request, RedirectAttributes redirect) {
+        limits.byAddress(PublicLimits.Action.CODE, request);
         Optional<String> normalised = PhoneNumbers.normalise(phone == null ? "" : phone);
         redirect.addFlashAttribute("phone", phone);
         if (normalised.isEmpty()) {
             redirect.addFlashAttribute("problem", "请填写有效的 11 位手机号");
         } else {
+            limits.byPhone(PublicLimits.Action.CODE, normalised.get());
             try {
                 verification.send(purpose, normalised.get(), about(purpose, item).orElse(null));
                 redirect.addFlashAttribute("sent", true);
@@ -64,6 +68,7 @@ class VerifyPages {
     String verify(@RequestParam(defaultValue = "OPINION") Purpose purpose, @RequestParam(required = false) String item,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String code,
                   HttpServletRequest request, RedirectAttributes redirect) {
+        limits.byAddress(PublicLimits.Action.VERIFY, request);
         Optional<String> normalised = PhoneNumbers.normalise(phone == null ? "" : phone);
         redirect.addFlashAttribute("phone", phone);
         redirect.addFlashAttribute("sent", true);
