@@ -21,7 +21,7 @@ import org.sunshinehub.ratelimit.SharedBuckets;
 @Component
 class PublicLimits {
 
-    enum Action { CODE, VERIFY, OPINION }
+    enum Action { CODE, VERIFY, OPINION, SUBSCRIBE }
 
     private final SharedBuckets buckets;
     private final PublicPageProperties.Limits limits;

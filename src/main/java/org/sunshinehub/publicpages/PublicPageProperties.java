@@ -3,8 +3,10 @@ package org.sunshinehub.publicpages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
@@ -17,13 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOpinionLength  characters an opinion may have
  * @param codes             the one-time SMS codes
  * @param limits            how often one client address and one phone may use each public form
+ * @param topics            the topics the subscription page offers (besides those a citizen already has)
  */
 @Validated
 @ConfigurationProperties("sunshine.public-pages")
 record PublicPageProperties(@DefaultValue("false") boolean anonymousOpinions,
                             @Min(10) @Max(20_000) @DefaultValue("2000") int maxOpinionLength,
                             @Valid @NotNull @DefaultValue Codes codes,
-                            @Valid @NotNull @DefaultValue Limits limits) {
+                            @Valid @NotNull @DefaultValue Limits limits,
+                            @NotEmpty @DefaultValue({"政策文件", "政策解读", "社会救助", "养老服务"}) List<String> topics) {
 
     /**
      * @param validFor    how long a code may be used
@@ -49,27 +53,29 @@ record PublicPageProperties(@DefaultValue("false") boolean anonymousOpinions,
     }
 
     /**
-     * Per client address: code requests, code entries, opinions; per phone: code requests and opinions (a phone's
-     * code entries are bounded by {@link Codes#maxAttempts}).
+     * Per client address: code requests, code entries, opinions, subscription changes; per phone: code requests
+     * and opinions (a phone's code entries are bounded by {@link Codes#maxAttempts}).
      */
     record Limits(@Valid @NotNull @DefaultValue("20/1h") Limit codesPerAddress,
                   @Valid @NotNull @DefaultValue("5/1h") Limit codesPerPhone,
                   @Valid @NotNull @DefaultValue("60/1h") Limit verificationsPerAddress,
                   @Valid @NotNull @DefaultValue("30/1h") Limit opinionsPerAddress,
-                  @Valid @NotNull @DefaultValue("10/1h") Limit opinionsPerPhone) {
+                  @Valid @NotNull @DefaultValue("10/1h") Limit opinionsPerPhone,
+                  @Valid @NotNull @DefaultValue("30/1h") Limit subscriptionsPerAddress) {
 
         Limit perAddress(PublicLimits.Action action) {
             return switch (action) {
                 case CODE -> codesPerAddress;
                 case VERIFY -> verificationsPerAddress;
                 case OPINION -> opinionsPerAddress;
+                case SUBSCRIBE -> subscriptionsPerAddress;
             };
         }
 
         Limit perPhone(PublicLimits.Action action) {
             return switch (action) {
                 case CODE -> codesPerPhone;
-                case VERIFY -> throw new IllegalArgumentException("a phone's code entries are bounded by max-attempts");
+                case VERIFY, SUBSCRIBE -> throw new IllegalArgumentException(action + " is limited per address only");
                 case OPINION -> opinionsPerPhone;
             };
         }

@@ -85,7 +85,7 @@ class VerifyPages {
         CitizenSession.verified(request, normalised.get());
         redirect.addFlashAttribute("notice", "手机号已验证");
         Optional<ContentItem> target = about(purpose, item);
-        return "redirect:" + target.map(i -> PublicLinks.path(i.id()) + "#opinion").orElse(PublicLinks.ROOT + "/consultations");
+        return "redirect:" + target.map(i -> PublicLinks.path(i.id()) + "#opinion").orElse(SubscriptionPages.PATH);
     }
 
     private Optional<ContentItem> about(Purpose purpose, String itemCode) {

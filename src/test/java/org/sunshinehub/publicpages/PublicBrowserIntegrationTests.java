@@ -132,6 +132,43 @@ class PublicBrowserIntegrationTests {
         shot("public-list");
     }
 
+    @Test
+    void aCitizenChangesTopicsOnTheSubscriptionPageAndTheNextPushFollowsThem() {
+        // Given a subscriber of 社会救助, and another who stays on it
+        Pushes pushes = new Pushes(hub);
+        String phone = pushes.subscribers("1392345", 1, "社会救助").get(0);
+        String other = pushes.subscribers("1393456", 1, "社会救助").get(0);
+
+        // When the citizen verifies the phone on the subscription page and moves from 社会救助 to 养老服务
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + hub.port() + "/p/subscriptions");
+        browser.findElement(By.id("verify-link")).click();
+        browser.findElement(By.id("phone")).sendKeys(phone);
+        browser.findElement(By.id("send-code")).click();
+        String code = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastText(phone), t -> t.contains("订阅，验证码"))
+                .replaceAll(".*验证码(\\d{6}).*", "$1");
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.id("verify-code")).click();
+        assertThat(text("#current")).isEqualTo("当前订阅：社会救助");
+        browser.findElement(By.xpath("//label[span='社会救助']")).click();
+        browser.findElement(By.xpath("//label[span='养老服务']")).click();
+        shot("public-subscriptions");
+        browser.findElement(By.id("save-subscriptions")).click();
+        assertThat(text(".notice")).contains("订阅已保存");
+        assertThat(text("#current")).isEqualTo("当前订阅：养老服务");
+
+        // Then the next push on 社会救助 reaches the other subscriber but not this one, and one on 养老服务 reaches it
+        String assistance = pushes.approvedItem("关于临时救助标准的通知");
+        pushes.awaitCount(pushes.plan(assistance, "社会救助", "").get("id").asText(), "DELIVERED", 1, TestHub.PATIENCE);
+        assertThat(lastText(other)).contains("关于临时救助标准的通知");
+        String care = pushes.approvedItem("关于养老服务补贴的通知");
+        pushes.plan(care, "养老服务", "");
+        Awaitility.await().atMost(TestHub.PATIENCE).until(() -> lastText(phone).contains("关于养老服务补贴的通知"));
+        List<String> texts = new java.util.ArrayList<>();
+        pushes.sentTo(phone).forEach(m -> texts.add(m.get("text").asText()));
+        assertThat(texts).noneMatch(t -> t.contains("关于临时救助标准的通知"));
+    }
+
     private static String consultation() {
         OffsetDateTime now = OffsetDateTime.ofInstant(hub.clock().instant(), SunshineHubApplication.ZONE);
         var created = hub.post("/api/intake/consultations", """
