@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.sunshinehub.audience.PhoneNumbers;
+import org.sunshinehub.channel.wechat.WechatWebAuthorization;
 import org.sunshinehub.consultation.PublishedReports;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemKind;
@@ -41,10 +41,13 @@ class ItemPages {
     private final FeedbackInbox feedback;
     private final PublicPageProperties properties;
     private final PublicLimits limits;
+    private final WechatWebAuthorization wechat;
     private final Clock clock;
 
     ItemPages(ItemRepository items, ItemLinks links, PublishedReports reports, FeedbackInbox feedback,
-              PublicPageProperties properties, PublicLimits limits, Clock clock) {
+              PublicPageProperties properties, PublicLimits limits, WechatWebAuthorization wechat,
+              Clock clock) {
+        this.wechat = wechat;
         this.limits = limits;
         this.items = items;
         this.links = links;
@@ -63,7 +66,8 @@ class ItemPages {
                 model.addAttribute("report", r);
                 model.addAttribute("reportDate", PublicItem.date(r.publishedAt()));
             });
-            model.addAttribute("citizen", CitizenSession.phone(request).map(PhoneNumbers::mask).orElse(null));
+            model.addAttribute("citizen", CitizenSession.current(request).map(CitizenSession.Identity::masked).orElse(null));
+            model.addAttribute("wechat", wechat.available());
             model.addAttribute("anonymous", properties.anonymousOpinions());
             model.addAttribute("maxLength", properties.maxOpinionLength());
             model.addAttribute("receiptToken", newReceipt());
@@ -77,8 +81,8 @@ class ItemPages {
                    RedirectAttributes redirect) {
         ContentItem item = shown(code);
         limits.byAddress(PublicLimits.Action.OPINION, request);
-        Optional<String> phone = CitizenSession.phone(request);
-        Optional<String> problem = phone.isEmpty() && !properties.anonymousOpinions()
+        Optional<CitizenSession.Identity> citizen = CitizenSession.current(request);
+        Optional<String> problem = citizen.isEmpty() && !properties.anonymousOpinions()
                 ? Optional.of("请先验证手机号") : OpinionText.problem(text, properties.maxOpinionLength());
         if (problem.isEmpty() && (receiptToken == null || !receiptToken.matches("[" + RECEIPT_ALPHABET + "]{10}"))) {
             problem = Optional.of("页面已过期，请刷新后再提交");
@@ -88,10 +92,10 @@ class ItemPages {
             redirect.addFlashAttribute("draft", text);
             return "redirect:" + PublicLinks.path(item.id()) + "#opinion";
         }
-        phone.ifPresent(p -> limits.byPhone(PublicLimits.Action.OPINION, p));
+        citizen.ifPresent(c -> limits.byCitizen(PublicLimits.Action.OPINION, c.address()));
         // The identity is part of the key: a double click is one opinion, another citizen's number is no key to it.
-        String key = "public:" + receiptToken + ":" + phone.map(p -> Integer.toHexString(p.hashCode())).orElse("anonymous");
-        FeedbackInbox.Recorded recorded = feedback.record(new Feedback(key, item.id(), "web", null, phone.orElse(null),
+        String key = "public:" + receiptToken + ":" + citizen.map(c -> Integer.toHexString(c.address().hashCode())).orElse("anonymous");
+        FeedbackInbox.Recorded recorded = feedback.record(new Feedback(key, item.id(), "web", null, citizen.map(CitizenSession.Identity::address).orElse(null),
                 OpinionText.clean(text), null, clock.instant()));
         if (recorded.outcome() == FeedbackInbox.Outcome.REFUSED) {
             redirect.addFlashAttribute("problem", recorded.reason());

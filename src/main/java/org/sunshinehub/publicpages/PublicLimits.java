@@ -15,7 +15,7 @@ import org.sunshinehub.ratelimit.SharedBuckets;
 
 /**
  * Abuse limits on the public forms: one token bucket per action and client address, and one per action and
- * citizen (phone), shared by every instance through {@link SharedBuckets}. Keys carry a hash, never a phone or an
+ * citizen (phone or openid), shared by every instance through {@link SharedBuckets}. Keys carry a hash, never a phone or an
  * address, and the limit itself, so a changed limit starts a fresh bucket.
  */
 @Component
@@ -36,9 +36,9 @@ class PublicLimits {
         take(action, "address", request.getRemoteAddr(), limits.perAddress(action));
     }
 
-    /** @throws ResponseStatusException 429 with when to try again, once the phone has used its share */
-    void byPhone(Action action, String phone) {
-        take(action, "phone", phone, limits.perPhone(action));
+    /** @throws ResponseStatusException 429 with when to try again, once the phone (or openid) has used its share */
+    void byCitizen(Action action, String phoneOrOpenId) {
+        take(action, "citizen", phoneOrOpenId, limits.perCitizen(action));
     }
 
     private void take(Action action, String dimension, String who, PublicPageProperties.Limit limit) {

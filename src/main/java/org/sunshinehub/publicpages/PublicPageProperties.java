@@ -53,14 +53,14 @@ record PublicPageProperties(@DefaultValue("false") boolean anonymousOpinions,
     }
 
     /**
-     * Per client address: code requests, code entries, opinions, subscription changes; per phone: code requests
-     * and opinions (a phone's code entries are bounded by {@link Codes#maxAttempts}).
+     * Per client address: code requests, code entries, opinions, subscription changes; per phone: code requests;
+     * per verified citizen (phone or openid): opinions (a phone's code entries are bounded by {@link Codes#maxAttempts}).
      */
     record Limits(@Valid @NotNull @DefaultValue("20/1h") Limit codesPerAddress,
                   @Valid @NotNull @DefaultValue("5/1h") Limit codesPerPhone,
                   @Valid @NotNull @DefaultValue("60/1h") Limit verificationsPerAddress,
                   @Valid @NotNull @DefaultValue("30/1h") Limit opinionsPerAddress,
-                  @Valid @NotNull @DefaultValue("10/1h") Limit opinionsPerPhone,
+                  @Valid @NotNull @DefaultValue("10/1h") Limit opinionsPerCitizen,
                   @Valid @NotNull @DefaultValue("30/1h") Limit subscriptionsPerAddress) {
 
         Limit perAddress(PublicLimits.Action action) {
@@ -72,11 +72,11 @@ record PublicPageProperties(@DefaultValue("false") boolean anonymousOpinions,
             };
         }
 
-        Limit perPhone(PublicLimits.Action action) {
+        Limit perCitizen(PublicLimits.Action action) {
             return switch (action) {
                 case CODE -> codesPerPhone;
                 case VERIFY, SUBSCRIBE -> throw new IllegalArgumentException(action + " is limited per address only");
-                case OPINION -> opinionsPerPhone;
+                case OPINION -> opinionsPerCitizen;
             };
         }
     }

@@ -51,7 +51,7 @@ class VerifyPages {
         if (normalised.isEmpty()) {
             redirect.addFlashAttribute("problem", "请填写有效的 11 位手机号");
         } else {
-            limits.byPhone(PublicLimits.Action.CODE, normalised.get());
+            limits.byCitizen(PublicLimits.Action.CODE, normalised.get());
             try {
                 verification.send(purpose, normalised.get(), about(purpose, item).orElse(null));
                 redirect.addFlashAttribute("sent", true);
@@ -82,7 +82,7 @@ class VerifyPages {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:" + back(purpose, item);
         }
-        CitizenSession.verified(request, normalised.get());
+        CitizenSession.verified(request, new CitizenSession.Identity(org.sunshinehub.channelkind.ChannelKind.SMS, normalised.get()));
         redirect.addFlashAttribute("notice", "手机号已验证");
         Optional<ContentItem> target = about(purpose, item);
         return "redirect:" + target.map(i -> PublicLinks.path(i.id()) + "#opinion").orElse(SubscriptionPages.PATH);

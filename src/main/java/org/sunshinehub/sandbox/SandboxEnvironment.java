@@ -104,6 +104,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
                         + "' (its app-id does not start with " + WECHAT_APP_ID_PREFIX + "). Set sunshine.sandbox.enabled=false.");
             }
             props.put(prefix + "api-base-url", "http://127.0.0.1:" + port);
+            props.put(prefix + "open-base-url", "http://127.0.0.1:" + port);
         }
     }
 

@@ -87,7 +87,7 @@ class PublicBrowserIntegrationTests {
         browser.findElement(By.id("verify-link")).click();
         browser.findElement(By.id("phone")).sendKeys(phone);
         browser.findElement(By.id("send-code")).click();
-        assertThat(text(".notice")).contains("验证码已发送到 139****");
+        awaitText(".notice", "验证码已发送到 139****");
         String code = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastText(phone), t -> t.contains("验证码"))
                 .replaceAll(".*验证码(\\d{6}).*", "$1");
         browser.findElement(By.id("code")).sendKeys(code);
@@ -95,7 +95,7 @@ class PublicBrowserIntegrationTests {
         browser.findElement(By.id("verify-code")).click();
 
         // And leaves an opinion, with the keyboard only
-        assertThat(text(".notice")).contains("手机号已验证");
+        awaitText(".notice", "手机号已验证");
         browser.findElement(By.id("text")).sendKeys("建议在农村地区增设助餐点");
         browser.findElement(By.id("text")).sendKeys(Keys.TAB, Keys.ENTER);
 
@@ -149,12 +149,12 @@ class PublicBrowserIntegrationTests {
                 .replaceAll(".*验证码(\\d{6}).*", "$1");
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("verify-code")).click();
-        assertThat(text("#current")).isEqualTo("当前订阅：社会救助");
+        awaitText("#current", "当前订阅：社会救助");
         browser.findElement(By.xpath("//label[span='社会救助']")).click();
         browser.findElement(By.xpath("//label[span='养老服务']")).click();
         shot("public-subscriptions");
         browser.findElement(By.id("save-subscriptions")).click();
-        assertThat(text(".notice")).contains("订阅已保存");
+        awaitText(".notice", "订阅已保存");
         assertThat(text("#current")).isEqualTo("当前订阅：养老服务");
 
         // Then the next push on 社会救助 reaches the other subscriber but not this one, and one on 养老服务 reaches it
@@ -167,6 +167,32 @@ class PublicBrowserIntegrationTests {
         List<String> texts = new java.util.ArrayList<>();
         pushes.sentTo(phone).forEach(m -> texts.add(m.get("text").asText()));
         assertThat(texts).noneMatch(t -> t.contains("关于临时救助标准的通知"));
+    }
+
+    @Test
+    void aWechatFollowerIsRecognisedByWebAuthorizationAndComments() {
+        // Given a sandbox follower whose WeChat opens the consultation's page
+        String openId = "oWebAuth" + UUID.randomUUID().toString().substring(0, 8);
+        hub.sandbox("POST", "/admin/wechat/follower", "{\"account\":\"gov\",\"openid\":\"" + openId + "\",\"event\":\"subscribe\"}");
+        hub.sandbox("POST", "/admin/wechat/browser", "{\"openid\":\"" + openId + "\"}");
+        String id = consultation();
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + hub.port() + "/p/" + org.sunshinehub.content.PublicLinks.code(id));
+
+        // When the follower confirms with WeChat (authorize redirect, then code for openid) and comments
+        browser.findElement(By.id("wechat-link")).click();
+        awaitText(".notice", "已通过微信确认身份");
+        assertThat(text("#opinion-form")).contains("已确认身份：oWeb****").doesNotContain(openId);
+        browser.findElement(By.id("text")).sendKeys("微信里提的意见：建议延长营业时间");
+        browser.findElement(By.id("submit-opinion")).click();
+
+        // Then the receipt is shown and the opinion is Feedback from that follower
+        assertThat(text("#receipt")).contains("回执号：YJ");
+        shot("public-wechat-receipt");
+        JsonNode feedback = TestHub.json(hub.get("/api/feedback?itemId=" + id)).get("feedback");
+        assertThat(feedback).hasSize(1);
+        assertThat(feedback.get(0).get("text").asText()).isEqualTo("微信里提的意见：建议延长营业时间");
+        hub.sandbox("POST", "/admin/wechat/browser", "{\"openid\":null}");
     }
 
     private static String consultation() {
@@ -184,12 +210,18 @@ class PublicBrowserIntegrationTests {
     private static String lastText(String phone) {
         List<JsonNode> all = new java.util.ArrayList<>();
         new Pushes(hub).sentTo(phone).forEach(all::add);
-        return all.get(all.size() - 1).get("text").asText();
+        return all.isEmpty() ? "" : all.get(all.size() - 1).get("text").asText();
     }
 
     private static int fontSize() {
         return Integer.parseInt(((String) ((ChromeDriver) browser).executeScript(
                 "return getComputedStyle(document.documentElement).fontSize")).replace("px", ""));
+    }
+
+    /** The text of an element of the page a click leads to (until it loads, the element may be the old page's). */
+    private static void awaitText(String css, String expected) {
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(text(css)).contains(expected));
     }
 
     private static String text(String css) {

@@ -20,7 +20,7 @@ class PublicLimitsIntegrationTests {
     private static final TestHub hub = TestHub.start(
             "--sunshine.public-pages.limits.codes-per-phone=2/1h",
             "--sunshine.public-pages.limits.codes-per-address=4/1h",
-            "--sunshine.public-pages.limits.opinions-per-phone=2/1h");
+            "--sunshine.public-pages.limits.opinions-per-citizen=2/1h");
 
     @AfterAll
     static void stop() {

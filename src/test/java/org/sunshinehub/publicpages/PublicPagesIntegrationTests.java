@@ -72,7 +72,7 @@ class PublicPagesIntegrationTests {
         String phone = "13512340001";
         String code = requestCode(citizen, id, phone);
         HttpResponse<String> verified = citizen.post("/p/verify", form(id, phone, code));
-        assertThat(verified.body()).contains("手机号已验证", "opinion-form", "135****0001");
+        assertThat(verified.body()).contains("手机号已验证", "opinion-form", "已确认身份", "135****0001");
         HttpResponse<String> sent = citizen.post(page + "/opinions", Map.of("text", "建议把助餐服务纳入补贴范围",
                 "receiptToken", citizen.hidden("receiptToken")));
 
@@ -181,6 +181,56 @@ class PublicPagesIntegrationTests {
             assertThat(children(e, "link").get(0).getAttribute("href"))
                     .isEqualTo(base() + "/p/" + org.sunshinehub.content.PublicLinks.code(id));
         });
+    }
+
+    @Test
+    void aPublishedReportIsOnTheConsultationsPageAndInTheFeedAndNothingBeforeIt() throws Exception {
+        // Given a consultation with one opinion, closed, the opinion marked
+        String id = consultation(Duration.ofHours(1));
+        String page = "/p/" + org.sunshinehub.content.PublicLinks.code(id);
+        Citizen citizen = verifiedCitizen(id, "13512340006");
+        citizen.post(page + "/opinions", Map.of("text", "建议公布助餐点名单", "receiptToken", citizen.hidden("receiptToken")));
+        hub.clock().advance(Duration.ofHours(2));
+        JsonNode opinion = TestHub.json(hub.get("/api/feedback?itemId=" + id)).get("feedback").get(0);
+        hub.send(hub.request("/api/consultations/" + id + "/opinions/" + opinion.get("sourceKey").asText() + "/adoption")
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"adoption\":\"ADOPTED\"}")));
+        assertThat(new Citizen(base()).get(page).body()).doesNotContain("建议公布助餐点名单", "意见采纳情况");
+        assertThat(new Citizen(base()).get("/p/feed.atom").body()).doesNotContain("urn:sunshinehub:adoption-report:" + id);
+
+        // When staff publish the adoption report
+        assertThat(hub.post("/api/consultations/" + id + "/report", "{}").statusCode()).isEqualTo(201);
+
+        // Then the page shows it, the list links to it, and the feed has it as an entry
+        assertThat(new Citizen(base()).get(page).body()).contains("意见采纳情况", "共收到意见 1 条", "建议公布助餐点名单");
+        assertThat(new Citizen(base()).get("/p/consultations").body()).contains(page + "#report");
+        List<Element> entries = children(atom(new Citizen(base()).get("/p/feed.atom").body()).getDocumentElement(), "entry");
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(children(e, "id").get(0).getTextContent()).isEqualTo("urn:sunshinehub:adoption-report:" + id);
+            assertThat(children(e, "title").get(0).getTextContent()).startsWith("采纳情况：");
+            assertThat(children(e, "summary").get(0).getTextContent()).contains("共收到意见 1 条");
+        });
+        hub.clock().advance(Duration.ofHours(-2));
+    }
+
+    @Test
+    void aWechatCallbackWithoutItsStateOrWithAReplayedCodeSignsNoOneIn() {
+        // Given a follower who went through web authorization once
+        String openId = "oReplay" + UUID.randomUUID().toString().substring(0, 8);
+        hub.sandbox("POST", "/admin/wechat/browser", "{\"openid\":\"" + openId + "\"}");
+        Citizen citizen = new Citizen(base());
+        HttpResponse<String> first = citizen.get("/p/wechat");
+        assertThat(first.body()).contains("已通过微信确认身份", "subscription-form");
+        hub.sandbox("POST", "/admin/wechat/browser", "{\"openid\":null}");
+
+        // When another browser brings a callback with a state it never got, or no state at all
+        HttpResponse<String> forged = new Citizen(base()).get("/p/wechat/callback?code=abc&state=0123");
+        HttpResponse<String> bare = new Citizen(base()).get("/p/wechat/callback?code=abc");
+
+        // Then both are refused with a page, and no session carries an identity
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("微信授权已过期");
+        assertThat(bare.statusCode()).isEqualTo(400);
     }
 
     // --- steps ---
