@@ -1,4 +1,4 @@
-<#-- Parameters of the Aliyun template for disclosures (sandbox text: ${issuer}发布《${title}》，详见政府网站。回复本短信可提意见，${hint}).
+<#-- Parameters of the Aliyun template for disclosures (sandbox text: ${issuer}发布《${title}》，详见政府网站${link}。回复本短信可提意见，${hint}).
      Each <@field> is one template parameter, rendered on its own (the hub sends them to Aliyun as a JSON
      object of strings); keep each value short. When the document has a published
      interpretation, the hint mentions it (the push of one offers the other). -->
@@ -7,3 +7,4 @@
 <@field name="issuer">${(item.issuer!"本机关")}</@field>
 <@field name="title">${title}</@field>
 <@field name="hint">${hint}</@field>
+<@field name="link"><#if item.link??>：${item.link}</#if></@field>

@@ -3,4 +3,4 @@
 <@field name="keyword1">${item.title?replace("\\s+", " ", "r")}</@field>
 <@field name="keyword2">截止${item.closesAt!""}</@field>
 <@field name="remark">尚未提出意见的，可回复“#${replyCode!""} 您的意见”。</@field>
-<@field name="url">${item.url!""}</@field>
+<@field name="url">${item.link!item.url!""}</@field>

@@ -6,5 +6,5 @@
 <@field name="keyword2">${item.docNumber!"—"}</@field>
 <@field name="keyword3">${item.publishedAt!""}</@field>
 <@field name="remark"><#if related?has_content>另有政策解读可查阅。</#if>如有意见，请直接在公众号留言（回复“#${replyCode!""} 意见”）。</@field>
-<@field name="url">${item.url!""}</@field>
+<@field name="url">${item.link!item.url!""}</@field>
 <@field name="text">${(item.issuer!"本机关")}发布《${item.title?replace("\\s+", " ", "r")}》。${item.url!""}</@field>

@@ -176,6 +176,11 @@ class ConsultationService {
         return Optional.ofNullable(reports.find(Filters.eq("_id", consultationId)).first());
     }
 
+    /** The latest published reports (a sort over the few reports an office publishes). */
+    List<Document> latestReports(int limit) {
+        return reports.find().sort(new Document("publishedAt", -1)).limit(limit).into(new ArrayList<>());
+    }
+
     /** Everyone who left a phone hears back by SMS (web form or SMS reply alike). */
     private void notifyParticipants(ContentItem c, List<String> phones, Map<String, Long> counts) {
         int sent = 0;

@@ -41,7 +41,7 @@ class BlockSender {
     void send(Block block, DispatchQueue queue, ContentItem item, List<Recipient> pending) {
         PushJob job = queue.job();
         ChannelAdapter adapter = channels.adapter(block.channel());
-        Map<String, Object> model = MessageRenderer.model(item, links.related(item), job.replyCode(),
+        Map<String, Object> model = renderer.model(item, links.related(item), job.replyCode(),
                 adapter.templateModel());
         String template = MessageRenderer.templateOf(item.kind()) + (job.purpose() == null ? "" : "-" + job.purpose());
         List<OutboundMessage> messages = new ArrayList<>(pending.size());

@@ -96,7 +96,8 @@ public class Dispatcher {
 
     /**
      * Sends one notice (an assignment, a reminder …) to one address at once, outside any plan: rendered from
-     * {@code templates/<channel>/<template>.ftl} with the item and {@code extras}. Retrying is the caller's
+     * {@code templates/<channel>/<template>.ftl} with the item (null for a notice about none, such as a
+     * verification code) and {@code extras}. Retrying is the caller's
      * business (its timer stays due).
      *
      * @param noticeId stable for retries of the same notice; the provider echoes it

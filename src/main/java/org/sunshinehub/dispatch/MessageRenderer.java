@@ -25,13 +25,15 @@ import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.content.ContentItem;
 import org.sunshinehub.content.ItemFields;
+import org.sunshinehub.content.PublicLinks;
 import org.sunshinehub.text.PlainText;
 
 /**
  * Renders {@code templates/<channel>/<kind>.ftl} (e.g. {@code sms/disclosure.ftl}). Templates on disk win over
  * the jar's copies and are re-read within a second of an edit. Every item value a template sees is one line
  * without control characters; a template made of {@code <@field>}s renders to those values as a JSON object
- * ({@link MessageFields}), any other to its text.
+ * ({@link MessageFields}), any other to its text. {@code item.link} is the item's public page, when the hub has a
+ * public base URL.
  */
 @NamedInterface("api")
 @Component
@@ -43,8 +45,10 @@ public class MessageRenderer {
             .withZone(SunshineHubApplication.ZONE);
 
     private final Configuration freemarker;
+    private final PublicLinks links;
 
-    MessageRenderer(DispatchProperties properties) {
+    MessageRenderer(DispatchProperties properties, PublicLinks links) {
+        this.links = links;
         freemarker = new Configuration(Configuration.VERSION_2_3_32);
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -62,12 +66,12 @@ public class MessageRenderer {
     }
 
     /** The values every template sees for one item and plan. */
-    static Map<String, Object> model(ContentItem item, String replyCode, Map<String, Object> channelExtras) {
+    Map<String, Object> model(ContentItem item, String replyCode, Map<String, Object> channelExtras) {
         return model(item, List.of(), replyCode, channelExtras);
     }
 
     /** @param related the interpretations of a document or the document an interpretation explains */
-    static Map<String, Object> model(ContentItem item, List<ContentItem> related, String replyCode,
+    Map<String, Object> model(ContentItem item, List<ContentItem> related, String replyCode,
                                      Map<String, Object> channelExtras) {
         ItemFields f = item.fields();
         Map<String, Object> fields = new HashMap<>();
@@ -75,6 +79,7 @@ public class MessageRenderer {
         fields.put("kind", item.kind().name());
         put(fields, "title", PlainText.line(f.title()));
         put(fields, "url", PlainText.line(f.url()));
+        put(fields, "link", links.absolute(item.id()).orElse(null));
         put(fields, "docNumber", PlainText.line(f.docNumber()));
         put(fields, "issuer", PlainText.line(f.issuer()));
         put(fields, "category", PlainText.line(f.category()));

@@ -28,7 +28,7 @@ class Notices {
      */
     /** The message this channel's template makes of the item, as a push would (no reply code yet). */
     String render(ChannelKind channel, ContentItem item, String template) {
-        return renderer.render(channel, template, MessageRenderer.model(item, null, channels.adapter(channel).templateModel()));
+        return renderer.render(channel, template, renderer.model(item, null, channels.adapter(channel).templateModel()));
     }
 
     SendOutcome send(ChannelKind channel, String address, ContentItem item, String template, Map<String, Object> extras,
@@ -37,7 +37,8 @@ class Notices {
             return SendOutcome.permanent("渠道 " + channel.code() + " 尚未配置");
         }
         ChannelAdapter adapter = channels.adapter(channel);
-        Map<String, Object> model = MessageRenderer.model(item, null, adapter.templateModel());
+        Map<String, Object> model = item == null ? new java.util.HashMap<>(adapter.templateModel())
+                : renderer.model(item, null, adapter.templateModel());
         model.putAll(extras);
         String content;
         try {
@@ -46,7 +47,7 @@ class Notices {
             return SendOutcome.permanent(e.getMessage());
         }
         OutboundMessage message = new OutboundMessage(PREFIX + noticeId, null, address, content);
-        return adapter.send(new OutboundBatch(PREFIX + noticeId, 1, item.id(), template, null, false, List.of(message)),
+        return adapter.send(new OutboundBatch(PREFIX + noticeId, 1, item == null ? null : item.id(), template, null, false, List.of(message)),
                 channels.throttle(channel)).get(0);
     }
 }

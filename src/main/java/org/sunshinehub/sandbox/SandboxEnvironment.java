@@ -28,7 +28,8 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
             "disclosure", "SMS_SANDBOX_DISCLOSURE", "consultation", "SMS_SANDBOX_CONSULTATION",
             "interpretation", "SMS_SANDBOX_INTERPRETATION", "opinion-task", "SMS_SANDBOX_OPINION_TASK",
             "adoption-report", "SMS_SANDBOX_ADOPTION_REPORT", "feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED",
-            "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER", "digest", "SMS_SANDBOX_DIGEST");
+            "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER", "digest", "SMS_SANDBOX_DIGEST",
+            "verify-opinion", "SMS_SANDBOX_VERIFY_OPINION", "verify-subscription", "SMS_SANDBOX_VERIFY_SUBSCRIPTION");
 
     static final String WECHAT_APP_ID_PREFIX = "wxsandbox";
     static final String JPUSH_APP_KEY = "5a7d5a7d5a7d5a7d5a7d5a7d";
@@ -103,6 +104,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
                         + "' (its app-id does not start with " + WECHAT_APP_ID_PREFIX + "). Set sunshine.sandbox.enabled=false.");
             }
             props.put(prefix + "api-base-url", "http://127.0.0.1:" + port);
+            props.put(prefix + "open-base-url", "http://127.0.0.1:" + port);
         }
     }
 

@@ -53,6 +53,7 @@ class SandboxServer implements SmartLifecycle {
     private final CallbackPusher pusher;
     private final AliyunSmsSandbox sms;
     private final WechatSandbox wechat;
+    private final WechatOAuthSandbox wechatOAuth;
     private final JPushSandbox jpush;
     private final WeiboSandbox weibo;
     private final AtomicLong upSequence = new AtomicLong(System.currentTimeMillis());
@@ -65,6 +66,7 @@ class SandboxServer implements SmartLifecycle {
         this.hub = new HubCallbacks(callbackToken);
         this.pusher = new CallbackPusher(pushes, properties.repushDelays());
         this.sms = new AliyunSmsSandbox(properties, faults, ledger, pusher, hub);
+        this.wechatOAuth = new WechatOAuthSandbox(wechatAccounts(environment));
         this.wechat = new WechatSandbox(wechatAccounts(environment), new WechatCallbackSender(hub, clock), pushes,
                 properties.receiptDelay(), properties.wechatAutoReply());
         this.jpush = new JPushSandbox(environment.getProperty("sunshine.app.jpush.app-key", ""),
@@ -113,6 +115,9 @@ class SandboxServer implements SmartLifecycle {
         server.createContext("/admin/wechat/follower", safe(wechat::follower));
         server.createContext("/admin/wechat/messages", safe(wechat::messages));
         server.createContext("/admin/wechat/faults", safe(wechat::faults));
+        server.createContext("/connect/oauth2/authorize", safe(wechatOAuth::authorize));
+        server.createContext("/sns/oauth2/access_token", safe(wechatOAuth::accessToken));
+        server.createContext("/admin/wechat/browser", safe(wechatOAuth::browser));
         server.createContext("/v3/push", safe(jpush::push));
         server.createContext("/admin/jpush/messages", safe(jpush::messages));
         server.createContext("/2/statuses/share.json", safe(weibo::share));

@@ -97,12 +97,31 @@ public final class TestHub implements AutoCloseable {
                     "--sunshine.dispatch.due-sweep=200ms",
                     "--sunshine.plans.due-sweep=200ms"));
             args.addAll(List.of(extraArgs));
+            if (args.stream().filter(a -> a.startsWith("--server.port=")).count() > 1) {
+                args.remove("--server.port=0");
+            }
             TestHub hub = new TestHub(home, args);
             hub.boot();
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A hub whose messages link to its own public pages ({@code sunshine.public.base-url} on its own address), so
+     * its port is chosen before it starts.
+     */
+    public static TestHub startWithPublicLinks(String... extraArgs) {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--sunshine.public.base-url=http://127.0.0.1:" + port));
+        args.addAll(List.of(extraArgs));
+        return start(args.toArray(String[]::new));
     }
 
     private void boot() {

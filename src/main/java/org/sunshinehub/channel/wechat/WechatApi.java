@@ -43,7 +43,8 @@ class WechatApi {
         config.setToken(account.token());
         config.setAesKey(account.aesKey());
         String base = account.apiBaseUrl().replaceAll("/+$", "");
-        config.setHostConfig(new WxMpHostConfig(base, base, base));
+        // Web authorization's page is on WeChat's open host; every other call on the API host.
+        config.setHostConfig(new WxMpHostConfig(base, account.openBaseUrl().replaceAll("/+$", ""), base));
         WxMpServiceHttpClientImpl service = new WxMpServiceHttpClientImpl();
         service.setWxMpConfigStorage(config);
         // WeChat's "system busy" (-1) is retried by the dispatcher's backoff, not by WxJava sleeping in a worker.

@@ -35,6 +35,7 @@ record WechatProperties(@NotNull @DefaultValue Map<String, @Valid Account> accou
      * @param token          the callback token set on the WeChat admin page
      * @param aesKey         the 43-character EncodingAESKey (needed unless the mode is plain)
      * @param apiBaseUrl     WeChat's API host (the sandbox in the demo)
+     * @param openBaseUrl    WeChat's web-authorization host (open.weixin.qq.com; the sandbox in the demo)
      * @param templateIds    template id per template name ({@code disclosure}, {@code consultation} …)
      * @param defaultTopics  topics a new follower starts with
      * @param welcome        the passive reply to a follow, before the topic list
@@ -46,6 +47,7 @@ record WechatProperties(@NotNull @DefaultValue Map<String, @Valid Account> accou
                    @Pattern(regexp = "[A-Za-z0-9+/]{43}", message = "须为 43 位 EncodingAESKey") String aesKey,
                    @NotNull @DefaultValue("SAFE") Mode mode,
                    @NotBlank @DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
+                   @NotBlank @DefaultValue("https://open.weixin.qq.com") String openBaseUrl,
                    @NotNull @DefaultValue Map<String, String> templateIds,
                    @NotNull @DefaultValue List<String> defaultTopics,
                    @NotNull @DefaultValue("感谢关注！我们会把政府信息及时推送给您。") String welcome,

@@ -162,7 +162,7 @@ class AccountCallbackUnitTests {
     private static AccountCallback account(WechatProperties.Mode mode) {
         return new AccountCallback(new WechatProperties.Account(CallbackCipherUnitTests.APP_ID, "secret",
                 CallbackCipherUnitTests.TOKEN, CallbackCipherUnitTests.AES_KEY, mode, "http://127.0.0.1:1",
-                Map.of(), List.of(), "欢迎", "收到", List.of()));
+                "http://127.0.0.1:1", Map.of(), List.of(), "欢迎", "收到", List.of()));
     }
 
     private static AccountCallback.Query query(String encrypt) {
