@@ -300,8 +300,12 @@ class PlanPages {
     @GetMapping("/plans/{id}/recall")
     String confirmRecall(@PathVariable String id, Model model) {
         staff.require(Role.PUBLISHER);
-        model.addAttribute("plan", plans.find(id));
-        model.addAttribute("title", title(plans.find(id).itemId()));
+        return recallForm(plans.find(id), model);
+    }
+
+    private String recallForm(PushPlan plan, Model model) {
+        model.addAttribute("plan", plan);
+        model.addAttribute("title", title(plan.itemId()));
         model.addAttribute("maxText", ItemRecalls.MAX_TEXT);
         return "plan-recall";
     }
@@ -320,14 +324,11 @@ class PlanPages {
                     + (c.failed() > 0 ? "、失败 " + c.failed() + "（可再次撤回重试）" : "")).reduce("", String::concat));
             return "redirect:/plans/" + id;
         } catch (org.sunshinehub.web.InvalidInputException | ResponseStatusException e) {
-            model.addAttribute("plan", plan);
-            model.addAttribute("title", title(plan.itemId()));
-            model.addAttribute("maxText", ItemRecalls.MAX_TEXT);
             model.addAttribute("reason", reason);
             model.addAttribute("correction", correction);
             model.addAttribute("problem", e instanceof org.sunshinehub.web.InvalidInputException i
                     ? String.join("；", i.fieldErrors().values()) : ((ResponseStatusException) e).getReason());
-            return "plan-recall";
+            return recallForm(plan, model);
         }
     }
 
