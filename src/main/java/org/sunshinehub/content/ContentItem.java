@@ -9,6 +9,7 @@ import java.util.List;
  * A stored item. {@code requiredLevels} is fixed at intake from the review configuration then in force, so
  * editing the configuration does not change what an item already in review needs.
  *
+ * @param recall  null, or why and by whom the item was recalled
  * @param version bumped by every change; updates are conditional on it
  */
 public record ContentItem(
@@ -20,6 +21,7 @@ public record ContentItem(
         Withholding withheld,
         List<String> requiredLevels,
         List<ReviewRecord> reviews,
+        ItemRecall recall,
         long version) {
 
     public ContentItem {
@@ -40,6 +42,20 @@ public record ContentItem(
     public ContentItem withReview(ReviewRecord review, ItemState newState) {
         List<ReviewRecord> all = new java.util.ArrayList<>(reviews);
         all.add(review);
-        return new ContentItem(id, kind, newState, fields, receivedAt, withheld, requiredLevels, all, version + 1);
+        return new ContentItem(id, kind, newState, fields, receivedAt, withheld, requiredLevels, all, recall,
+                version + 1);
+    }
+
+    /**
+     * This item recalled (撤回).
+     *
+     * @throws IllegalStateException unless the item is APPROVED
+     */
+    public ContentItem recalled(ItemRecall recall) {
+        if (!state.canMoveTo(ItemState.RECALLED)) {
+            throw new IllegalStateException("item " + id + " cannot move from " + state + " to RECALLED");
+        }
+        return new ContentItem(id, kind, ItemState.RECALLED, fields, receivedAt, withheld, requiredLevels, reviews,
+                recall, version + 1);
     }
 }

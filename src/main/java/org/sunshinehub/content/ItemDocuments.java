@@ -43,6 +43,13 @@ final class ItemDocuments {
         }
         d.append("requiredLevels", item.requiredLevels());
         d.append("reviews", item.reviews().stream().map(ItemDocuments::toDocument).toList());
+        if (item.recall() != null) {
+            ItemRecall r = item.recall();
+            Document recall = new Document("reason", r.reason()).append("by", r.by()).append("at", date(r.at()));
+            put(recall, "correction", r.correction());
+            put(recall, "byName", r.byName());
+            d.append("recall", recall);
+        }
         d.append("version", item.version());
         return d;
     }
@@ -55,6 +62,7 @@ final class ItemDocuments {
                 d.getString("consultationType"), d.getString("shortPeriodReason"), d.getString("explainsDocNumber"), d.getString("severity"),
                 d.getString("division"), d.getInteger("supervisionWorkingDays"));
         Document w = d.get("withheld", Document.class);
+        Document r = d.get("recall", Document.class);
         return new ContentItem(
                 d.getObjectId("_id").toHexString(),
                 ItemKind.valueOf(d.getString("kind")),
@@ -64,6 +72,8 @@ final class ItemDocuments {
                 w == null ? null : new Withholding(w.getString("ruleId"), w.getString("ground"), w.getString("matched")),
                 d.getList("requiredLevels", String.class, List.of()),
                 d.getList("reviews", Document.class, List.of()).stream().map(ItemDocuments::reviewOf).toList(),
+                r == null ? null : new ItemRecall(r.getString("reason"), r.getString("correction"), r.getString("by"),
+                        r.getString("byName"), instant(r, "at")),
                 d.get("version", Number.class).longValue());
     }
 

@@ -89,6 +89,12 @@ class BlockStore {
                 Filters.lt("leaseUntil", Date.from(now)))).map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
+    /** Whether a worker holds a block of this queue now (it may be handing it to the provider): a scan, for a recall. */
+    boolean anyInFlight(String queueId) {
+        return blocks.find(Filters.and(Filters.eq("queue", queueId),
+                Filters.in("state", BlockState.WORKING.name(), BlockState.SENDING.name()))).first() != null;
+    }
+
     /** A broadcast's result for a whole block (e.g. WeChat's mass-send counts). */
     void setBroadcastResult(String id, Map<String, Object> result) {
         blocks.updateOne(Filters.eq("_id", id), Updates.set("broadcastResult", new Document(result)));

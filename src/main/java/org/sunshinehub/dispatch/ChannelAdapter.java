@@ -36,6 +36,15 @@ public interface ChannelAdapter {
         return false;
     }
 
+    /**
+     * Takes back one message this channel sent (撤回): the provider's id of it as {@link SendOutcome#accepted}
+     * returned, and the address it went to. Call {@code throttle.acquire()} before the provider request. Asked once
+     * per provider id, and again when a repeated recall finds it {@link RecallOutcome.Kind#FAILED}.
+     */
+    default RecallOutcome recall(String providerId, String address, Throttle throttle) {
+        return RecallOutcome.notRecallable();
+    }
+
     /** Extra values templates of this channel may use (e.g. the SMS opt-out hint). */
     default Map<String, Object> templateModel() {
         return Map.of();

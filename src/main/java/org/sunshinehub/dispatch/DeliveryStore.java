@@ -118,6 +118,12 @@ class DeliveryStore {
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
+    /** A queue's deliveries in {@code state}, streamed: a scan, asked only when staff recall an item. */
+    void eachInState(String queueId, DeliveryState state, Consumer<Delivery> each) {
+        deliveries.find(new Document("queue", queueId).append("state", state.name())).batchSize(5_000)
+                .forEach(d -> each.accept(of(d)));
+    }
+
     private static Document guard(String id, DeliveryState from) {
         return new Document("_id", id).append("state", from.name());
     }

@@ -35,11 +35,13 @@ public class Dispatcher {
     private final Overlaps overlaps;
     private final DeliveryTrace trace;
     private final DeliveryStore deliveries;
+    private final Recalls recalls;
     private final Clock clock;
 
     Dispatcher(QueueStore queues, BlockStore blocks, DispatchWorkers workers, Channels channels, Notices notices,
                ProgressReader progress, Resends resends, Overlaps overlaps, DeliveryTrace trace,
-               DeliveryStore deliveries, Clock clock) {
+               DeliveryStore deliveries, Recalls recalls, Clock clock) {
+        this.recalls = recalls;
         this.queues = queues;
         this.blocks = blocks;
         this.workers = workers;
@@ -87,6 +89,28 @@ public class Dispatcher {
      */
     public long resendFailed(String planId) {
         return resends.resendFailed(planId);
+    }
+
+    /**
+     * Takes back what the item's pushes sent (撤回), to be asked after its plans were cancelled: each channel
+     * withdraws what it can (Weibo posts, WeChat mass sends, JPush pushes), and with {@code correct} those reached
+     * where nothing can be withdrawn (SMS, WeChat template messages) get the correction, rendered from
+     * {@code templates/<channel>/<kind>-correction.ftl}, once. Asking again retries only what failed.
+     */
+    public List<ChannelRecall> recall(String itemId, boolean correct) {
+        return recalls.recall(itemId, correct);
+    }
+
+    /**
+     * A recall on one channel, counted in provider messages (one Weibo post, one mass send, one SMS …).
+     *
+     * @param corrected recipients the correction was queued for by this call
+     * @param failures  why the withdrawals that failed failed
+     * @param settled   false when a block was still with the provider at the end of the wait: recall again
+     */
+    @NamedInterface("api")
+    public record ChannelRecall(ChannelKind channel, long withdrawn, long notRecallable, long failed, long corrected,
+                                List<String> failures, boolean settled) {
     }
 
     /** How much of an audience already has this item (or purpose) on a channel, from earlier plans. */

@@ -87,6 +87,9 @@ public class MessageRenderer {
         put(fields, "publishedAt", format(DATE, f.publishedAt()));
         put(fields, "opensAt", format(DATE, f.opensAt()));
         put(fields, "closesAt", format(DATE_TIME, f.closesAt()));
+        if (item.recall() != null) {
+            put(fields, "correction", PlainText.line(item.recall().correction()));
+        }
         Map<String, Object> model = new HashMap<>(channelExtras);
         model.put("item", fields);
         model.put("related", related.stream().map(r -> Map.of("title", PlainText.line(r.fields().title()),

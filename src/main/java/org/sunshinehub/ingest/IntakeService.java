@@ -91,7 +91,7 @@ class IntakeService {
     private ContentItem item(ItemKind kind, ItemFields fields, ItemState state, Withholding withheld,
                              List<String> levels) {
         return new ContentItem(ItemRepository.newId(), kind, state, fields, clock.instant(), withheld, levels,
-                List.of(), 0);
+                List.of(), null, 0);
     }
 
     private static void logArrival(ContentItem item) {

@@ -59,7 +59,7 @@ class PlanController {
     @GetMapping("/{id}/progress")
     ProgressView progress(@PathVariable String id) {
         PushPlan p = plans.find(id);
-        return new ProgressView(p.id(), p.state(), p.moves(), dispatcher.progress(id));
+        return new ProgressView(p.id(), p.state(), p.moves(), p.cancelledBecause(), dispatcher.progress(id));
     }
 
     @Operation(summary = "列出某条信息的推送计划")
@@ -79,7 +79,9 @@ class PlanController {
     @Operation(summary = "重发推送计划中失败的投递")
     @PostMapping("/{id}/resend-failed")
     ResendView resendFailed(@PathVariable String id) {
-        return new ResendView(id, plans.resendFailed(id));
+        long requeued = plans.resendFailed(id);
+        audit.record(AuditAction.PLAN_RESEND, "plan:" + id, "重新排队 " + requeued + " 条失败投递");
+        return new ResendView(id, requeued);
     }
 
     private PlanView view(PushPlan p) {
@@ -96,7 +98,7 @@ class PlanController {
         }
         return new PlanView(p.id(), p.itemId(), p.channels(), p.audience(), p.sendAt(), p.urgent(), p.broadcast(),
                 p.fallback(), p.overCap().code(), p.resend(), p.state(), p.replyCode(), p.createdAt(), p.firedAt(),
-                p.moves(), p.skipped(), counts, progress, p.broadcast() ? dispatcher.broadcastResults(p.id()) : List.of(),
+                p.moves(), p.cancelledBecause(), p.skipped(), counts, progress, p.broadcast() ? dispatcher.broadcastResults(p.id()) : List.of(),
                 byFallback);
     }
 
@@ -104,17 +106,19 @@ class PlanController {
      * A plan as staff see it, with its deliveries counted per channel and state.
      *
      * @param moves   when the plan entered each state
+     * @param cancelledBecause null, or why the hub cancelled the plan (its item was recalled)
      * @param skipped per channel, the audience left out because earlier plans reached them, and why
      */
     record PlanView(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
                     boolean urgent, boolean broadcast, boolean fallback, String overCap, boolean resend,
                     PushPlan.State state, String replyCode, Instant createdAt, Instant firedAt,
-                    Map<PushPlan.State, Instant> moves, Map<ChannelKind, PushPlan.Skip> skipped,
+                    Map<PushPlan.State, Instant> moves, String cancelledBecause, Map<ChannelKind, PushPlan.Skip> skipped,
                     Map<String, Map<DeliveryState, Long>> counts, List<PushProgress> progress,
                     List<Map<String, Object>> broadcastResults, Map<String, Long> reachedByFallback) {
     }
 
-    record ProgressView(String id, PushPlan.State state, Map<PushPlan.State, Instant> moves,
+    /** @param cancelledBecause null, or why the hub cancelled the plan (its item was recalled) */
+    record ProgressView(String id, PushPlan.State state, Map<PushPlan.State, Instant> moves, String cancelledBecause,
                         List<PushProgress> channels) {
     }
 

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +37,9 @@ import org.sunshinehub.security.StaffAccount;
 
 /**
  * 推送: creating a plan with a preview of each channel's message and a test send to oneself; a plan's page with
- * its progress, polled every 2 s; cancelling behind a confirmation. Creating and cancelling go through
- * {@link PlanController}, so the console and the API validate and audit alike.
+ * its progress and state, polled every 2 s; cancelling, resending what failed and recalling the item, each behind a
+ * confirmation. These go through {@link PlanController} and {@link ItemRecalls}, so the console and the API
+ * validate and audit alike.
  */
 @Controller
 @ConsolePage
@@ -53,11 +53,13 @@ class PlanPages {
     private final Dispatcher dispatcher;
     private final Staff staff;
     private final AuditLog audit;
+    private final ItemRecalls recalls;
     private final String smsSignature;
 
     PlanPages(PlanController api, PlanService plans, PlanStore store, ItemRepository items,
-              SubscriberDirectory subscribers, Dispatcher dispatcher, Staff staff, AuditLog audit,
+              SubscriberDirectory subscribers, Dispatcher dispatcher, Staff staff, AuditLog audit, ItemRecalls recalls,
               @Value("${sunshine.sms.aliyun.sign-name:}") String smsSignature) {
+        this.recalls = recalls;
         this.api = api;
         this.plans = plans;
         this.store = store;
@@ -213,28 +215,48 @@ class PlanPages {
     @GetMapping("/plans/{id}")
     String plan(@PathVariable String id, Model model) {
         staff.require(Role.PUBLISHER, Role.ADMIN, Role.AUDITOR);
-        PushPlan plan = plans.find(id);
-        model.addAttribute("plan", plan);
+        PushPlan plan = progressOf(id, model);
         model.addAttribute("title", title(plan.itemId()));
-        model.addAttribute("progress", dispatcher.summary(id));
-        model.addAttribute("counts", countsOf(id));
         return "plan";
     }
 
-    /** Deliveries per channel and state, as the plan's queues count them. */
-    private Map<String, Map<DeliveryState, Long>> countsOf(String planId) {
-        Map<String, Map<DeliveryState, Long>> counts = new LinkedHashMap<>();
-        dispatcher.progress(planId).forEach(p -> counts.put(p.channel().code(), p.counts()));
-        return counts;
+    /** One channel's deliveries in one state, as the plan's queues count them. */
+    record StateCount(String channel, DeliveryState state, String label, long count) {
     }
+
+    /**
+     * What the progress fragment shows: the plan, with its state badge and the actions it allows (so neither goes
+     * stale while the fragment is polled), and its counts.
+     */
+    private PushPlan progressOf(String planId, Model model) {
+        PushPlan plan = plans.find(planId);
+        List<StateCount> counts = new ArrayList<>();
+        dispatcher.progress(planId).forEach(p -> p.counts().forEach((state, n) -> {
+            if (n != 0) {
+                counts.add(new StateCount(p.channel().code(), state, DELIVERY_STATES.get(state), n));
+            }
+        }));
+        model.addAttribute("plan", plan);
+        model.addAttribute("recalled", items.findById(plan.itemId()).map(i -> i.state() == ItemState.RECALLED).orElse(false));
+        model.addAttribute("stateLabel", PLAN_STATES.get(plan.state()));
+        model.addAttribute("progress", dispatcher.summary(planId));
+        model.addAttribute("counts", counts);
+        return plan;
+    }
+
+    private static final Map<PushPlan.State, String> PLAN_STATES = Map.of(PushPlan.State.SCHEDULED, "待发送",
+            PushPlan.State.FANNING_OUT, "生成投递中", PushPlan.State.SENDING, "发送中", PushPlan.State.COMPLETED, "已完成",
+            PushPlan.State.CANCELLED, "已取消");
+    private static final Map<DeliveryState, String> DELIVERY_STATES = Map.of(DeliveryState.PENDING, "待发送",
+            DeliveryState.SENT, "已发出", DeliveryState.DELIVERED, "已送达", DeliveryState.UNDELIVERED, "未送达",
+            DeliveryState.REFUSED, "用户拒收", DeliveryState.FAILED, "发送失败", DeliveryState.SUPPRESSED, "已退订不发",
+            DeliveryState.CANCELLED, "已取消", DeliveryState.DIGESTED, "并入次日摘要");
 
     /** The progress fragment htmx polls; it stops polling itself once the plan has finished. */
     @GetMapping("/plans/{id}/progress")
     String progress(@PathVariable String id, Model model) {
         staff.require(Role.PUBLISHER, Role.ADMIN, Role.AUDITOR);
-        model.addAttribute("plan", plans.find(id));
-        model.addAttribute("progress", dispatcher.summary(id));
-        model.addAttribute("counts", countsOf(id));
+        progressOf(id, model);
         return "plan-fragments :: progress";
     }
 
@@ -252,6 +274,62 @@ class PlanPages {
         api.cancel(id);
         redirect.addFlashAttribute("notice", "推送计划已取消，尚未发出的消息不再发送");
         return "redirect:/plans/" + id;
+    }
+
+    @GetMapping("/plans/{id}/resend-failed")
+    String confirmResend(@PathVariable String id, Model model) {
+        staff.require(Role.PUBLISHER);
+        PushPlan plan = progressOf(id, model);
+        model.addAttribute("title", title(plan.itemId()));
+        return "plan-resend";
+    }
+
+    @PostMapping("/plans/{id}/resend-failed")
+    String resend(@PathVariable String id, RedirectAttributes redirect) {
+        staff.require(Role.PUBLISHER);
+        try {
+            long requeued = api.resendFailed(id).requeued();
+            redirect.addFlashAttribute("notice", requeued == 0 ? "没有可重发的失败投递"
+                    : "已将 " + requeued + " 条失败投递重新排队发送（已退订的不发）");
+        } catch (ResponseStatusException e) {
+            redirect.addFlashAttribute("problem", e.getReason());
+        }
+        return "redirect:/plans/" + id;
+    }
+
+    @GetMapping("/plans/{id}/recall")
+    String confirmRecall(@PathVariable String id, Model model) {
+        staff.require(Role.PUBLISHER);
+        return recallForm(plans.find(id), model);
+    }
+
+    private String recallForm(PushPlan plan, Model model) {
+        model.addAttribute("plan", plan);
+        model.addAttribute("title", title(plan.itemId()));
+        model.addAttribute("maxText", ItemRecalls.MAX_TEXT);
+        return "plan-recall";
+    }
+
+    /** Recalls the plan's item: every plan of it stops, and what went out is taken back (see {@link ItemRecalls}). */
+    @PostMapping("/plans/{id}/recall")
+    String recall(@PathVariable String id, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String correction, Model model, RedirectAttributes redirect) {
+        staff.require(Role.PUBLISHER);
+        PushPlan plan = plans.find(id);
+        try {
+            ItemRecalls.RecallView done = recalls.recall(plan.itemId(), new ItemRecalls.RecallRequest(reason, correction));
+            redirect.addFlashAttribute("notice", "信息已撤回：已取消 " + done.cancelledPlans().size() + " 个推送计划"
+                    + done.channels().stream().map(c -> "；" + c.channel().code() + " 撤回 " + c.withdrawn()
+                    + (c.corrected() > 0 ? "、更正 " + c.corrected() + " 人" : "")
+                    + (c.failed() > 0 ? "、失败 " + c.failed() + "（可再次撤回重试）" : "")).reduce("", String::concat));
+            return "redirect:/plans/" + id;
+        } catch (org.sunshinehub.web.InvalidInputException | ResponseStatusException e) {
+            model.addAttribute("reason", reason);
+            model.addAttribute("correction", correction);
+            model.addAttribute("problem", e instanceof org.sunshinehub.web.InvalidInputException i
+                    ? String.join("；", i.fieldErrors().values()) : ((ResponseStatusException) e).getReason());
+            return recallForm(plan, model);
+        }
     }
 
     private static ChannelKind channelOf(String code) {

@@ -84,7 +84,7 @@ class PlanService {
         Map<ChannelKind, PushPlan.Skip> skipped = skips.of(id, item, channels, audience, purpose, request.resend());
         PushPlan plan = new PushPlan(id, item.id(), channels, audience, sendAt, request.urgent(), request.broadcast(),
                 fallback, validOverCap(request.overCap()), request.resend(), PushPlan.State.SCHEDULED,
-                store.nextReplyCode(), purpose, Map.of(PushPlan.State.SCHEDULED, now), skipped, 0);
+                store.nextReplyCode(), purpose, Map.of(PushPlan.State.SCHEDULED, now), skipped, null, 0);
         if (!store.insert(plan)) {
             return store.find(id).orElseThrow();
         }
@@ -117,6 +117,11 @@ class PlanService {
     }
 
     PushPlan cancel(String planId) {
+        return cancel(planId, null);
+    }
+
+    /** @param because null when staff cancel it, else why the hub does (shown with the plan's progress) */
+    PushPlan cancel(String planId, String because) {
         while (true) {
             PushPlan plan = find(planId);
             if (plan.state() == PushPlan.State.CANCELLED) {
@@ -125,7 +130,7 @@ class PlanService {
             if (!plan.state().canMoveTo(PushPlan.State.CANCELLED)) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "推送计划已完成，不能取消");
             }
-            PushPlan cancelled = plan.moveTo(PushPlan.State.CANCELLED, clock.instant());
+            PushPlan cancelled = plan.cancelled(clock.instant(), because);
             if (store.replaceIfUnchanged(cancelled)) {
                 scheduler.disarm(planId);
                 dispatcher.cancel(planId);
@@ -142,7 +147,7 @@ class PlanService {
 
     /**
      * Re-queues the plan's failed deliveries as a new attempt; a completed plan is sending again until they are
-     * final. Staff actions are to be audited; until staff accounts exist, the log records it.
+     * final. Not for a recalled item's plan.
      *
      * @return how many deliveries were queued again
      */
@@ -150,6 +155,9 @@ class PlanService {
         PushPlan plan = find(planId);
         if (plan.state() == PushPlan.State.SCHEDULED || plan.state() == PushPlan.State.CANCELLED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "推送计划状态为 " + plan.state() + "，没有可重发的失败投递");
+        }
+        if (items.findById(plan.itemId()).map(i -> i.state() == ItemState.RECALLED).orElse(false)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "该信息已撤回，不能重发");
         }
         long requeued = dispatcher.resendFailed(planId);
         if (requeued > 0) {
@@ -188,6 +196,10 @@ class PlanService {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 id 为 " + itemId + " 的信息"));
         if (item.kind() == ItemKind.OPINION_TASK) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "舆情回应任务不能直接推送");
+        }
+        if (item.state() == ItemState.RECALLED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "该信息已由 " + item.recall().byName() + " 撤回（"
+                    + item.recall().reason() + "），不能再推送");
         }
         if (item.state() != ItemState.APPROVED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "信息状态为 " + item.state() + "，须审定通过（APPROVED）后才能推送"

@@ -90,7 +90,7 @@ class PlanStore {
                 .append("overCap", p.overCap().code()).append("resend", p.resend()).append("state", p.state().name())
                 .append("replyCode", p.replyCode()).append("purpose", p.purpose())
                 .append("createdAt", Date.from(p.createdAt())).append("moves", moves).append("skipped", skipped)
-                .append("version", p.version());
+                .append("cancelledBecause", p.cancelledBecause()).append("version", p.version());
     }
 
     private static PushPlan of(Document d) {
@@ -109,7 +109,7 @@ class PlanStore {
                 d.getBoolean("broadcast", false), d.getBoolean("fallback", false),
                 d.getString("overCap") == null ? OverCap.DEFER : OverCap.of(d.getString("overCap")),
                 d.getBoolean("resend", false), PushPlan.State.valueOf(d.getString("state")),
-                d.getString("replyCode"), d.getString("purpose"), moves, skipped,
+                d.getString("replyCode"), d.getString("purpose"), moves, skipped, d.getString("cancelledBecause"),
                 d.get("version", Number.class).longValue());
     }
 }

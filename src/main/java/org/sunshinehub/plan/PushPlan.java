@@ -17,11 +17,12 @@ import org.sunshinehub.dispatch.OverCap;
  * @param resend    citizens whose earlier delivery of the item failed get it again
  * @param moves     when the plan entered each state it has been in
  * @param skipped   per channel, the audience left out because earlier plans reached them
+ * @param cancelledBecause null, or why the hub (not staff) cancelled the plan, e.g. its item was recalled
  */
 record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSpec audience, Instant sendAt,
                 boolean urgent, boolean broadcast, boolean fallback, OverCap overCap, boolean resend, State state,
                 String replyCode, String purpose, Map<State, Instant> moves, Map<ChannelKind, Skip> skipped,
-                long version) {
+                String cancelledBecause, long version) {
 
     /**
      * SCHEDULED → FANNING_OUT (fired) → SENDING (every channel's audience read) → COMPLETED (every delivery final,
@@ -67,6 +68,15 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
 
     /** @throws IllegalStateException for a move the plan's state does not allow */
     PushPlan moveTo(State next, Instant at) {
+        return moveTo(next, at, cancelledBecause);
+    }
+
+    /** Cancelled, saying why (null: by staff). */
+    PushPlan cancelled(Instant at, String because) {
+        return moveTo(State.CANCELLED, at, because);
+    }
+
+    private PushPlan moveTo(State next, Instant at, String because) {
         if (!state.canMoveTo(next)) {
             throw new IllegalStateException("plan " + id + " cannot move from " + state + " to " + next);
         }
@@ -74,6 +84,6 @@ record PushPlan(String id, String itemId, List<ChannelKind> channels, AudienceSp
         moved.putAll(moves);
         moved.put(next, at);
         return new PushPlan(id, itemId, channels, audience, sendAt, urgent, broadcast, fallback, overCap, resend, next,
-                replyCode, purpose, moved, skipped, version + 1);
+                replyCode, purpose, moved, skipped, because, version + 1);
     }
 }

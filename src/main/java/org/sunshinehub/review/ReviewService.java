@@ -89,6 +89,7 @@ class ReviewService {
                     + "），不能审核通过或推送";
             case APPROVED -> "该信息已审定通过，无需再审";
             case REJECTED -> "该信息已被驳回";
+            case RECALLED -> "该信息已撤回";
             default -> "该信息（" + item.kind() + "）不走审核流程";
         });
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * JPush Push API v3 as the hub calls it: {@code POST /v3/push} and {@code /v3/push/validate} with Basic auth,
  * JPush's error bodies and HTTP statuses, and {@code cid} de-duplication (a repeated cid gets the first answer
- * and sends nothing). {@code GET /admin/jpush/messages?registrationId=} shows what a device received;
+ * and sends nothing), and {@code DELETE /v3/push/{msg_id}} (推送撤回; withdrawn ids are in {@code /admin/stats}). {@code GET /admin/jpush/messages?registrationId=} shows what a device received;
  * {@code POST /admin/jpush/faults} takes {@code {"code":1000,"times":2}}, {@code {"slowMillis":3000,"times":1}}
  * (answers late, after sending) or {@code {"unknownRegistrationIds":[…]}}.
  */
@@ -37,6 +37,7 @@ final class JPushSandbox {
     private final Map<String, List<ObjectNode>> received = new ConcurrentHashMap<>();
     private final AtomicLong msgIds = new AtomicLong(1_828_256_757L);
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> withdrawn = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Countdown failures = new Countdown();
     private final Countdown slowAnswers = new Countdown();
     private volatile Set<String> unknown = Set.of();
@@ -48,12 +49,15 @@ final class JPushSandbox {
 
     void push(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if (exchange.getRequestMethod().equals("DELETE")) {
+            withdraw(exchange);
+            return;
+        }
         if (!exchange.getRequestMethod().equals("POST")) {
             error(exchange, 405, 1001, "Only support HTTP POST method");
             return;
         }
-        String presented = exchange.getRequestHeaders().getFirst("Authorization");
-        if (presented == null || !MessageDigest.isEqual(authorization, presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!authorized(exchange)) {
             error(exchange, 401, 1004, "Authen failed");
             return;
         }
@@ -93,6 +97,37 @@ final class JPushSandbox {
         }
         int status = answer.has("error") ? 400 : 200;
         AliyunSmsSandbox.answer(exchange, status, answer);
+    }
+
+    /** {@code DELETE /v3/push/{msg_id}} (推送撤回): the devices' copies are marked withdrawn; 1003 for an unknown id. */
+    private void withdraw(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            error(exchange, 401, 1004, "Authen failed");
+            return;
+        }
+        String msgId = exchange.getRequestURI().getPath().replaceFirst("^/v3/push/", "");
+        int marked = 0;
+        for (List<ObjectNode> got : received.values()) {
+            synchronized (got) {
+                for (ObjectNode m : got) {
+                    if (m.path("msgId").asText().equals(msgId)) {
+                        m.put("withdrawn", true);
+                        marked++;
+                    }
+                }
+            }
+        }
+        if (marked == 0) {
+            error(exchange, 400, 1003, "msg_id does not exist");
+            return;
+        }
+        withdrawn.add(msgId);
+        AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode());
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        String presented = exchange.getRequestHeaders().getFirst("Authorization");
+        return presented != null && MessageDigest.isEqual(authorization, presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private ObjectNode deliver(JsonNode body, JsonNode ids, boolean validateOnly) {
@@ -141,7 +176,11 @@ final class JPushSandbox {
     }
 
     ObjectNode stats() {
-        return JSON.createObjectNode().put("requests", requests.get()).put("cids", byCid.size());
+        ObjectNode stats = JSON.createObjectNode().put("requests", requests.get()).put("cids", byCid.size());
+        synchronized (withdrawn) {
+            stats.set("withdrawn", JSON.valueToTree(withdrawn));
+        }
+        return stats;
     }
 
     private static void error(HttpExchange exchange, int status, int code, String message) throws IOException {

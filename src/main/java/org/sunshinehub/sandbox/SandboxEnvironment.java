@@ -24,18 +24,25 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
 
     static final String ACCESS_KEY_ID = "sandbox-access-key";
     static final String ACCESS_KEY_SECRET = "sandbox-access-secret";
-    static final Map<String, String> TEMPLATE_CODES = Map.of(
-            "disclosure", "SMS_SANDBOX_DISCLOSURE", "consultation", "SMS_SANDBOX_CONSULTATION",
-            "interpretation", "SMS_SANDBOX_INTERPRETATION", "opinion-task", "SMS_SANDBOX_OPINION_TASK",
-            "adoption-report", "SMS_SANDBOX_ADOPTION_REPORT", "feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED",
-            "consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER", "digest", "SMS_SANDBOX_DIGEST",
-            "verify-opinion", "SMS_SANDBOX_VERIFY_OPINION", "verify-subscription", "SMS_SANDBOX_VERIFY_SUBSCRIPTION");
+    static final Map<String, String> TEMPLATE_CODES = Map.ofEntries(
+            Map.entry("disclosure", "SMS_SANDBOX_DISCLOSURE"), Map.entry("consultation", "SMS_SANDBOX_CONSULTATION"),
+            Map.entry("interpretation", "SMS_SANDBOX_INTERPRETATION"), Map.entry("opinion-task", "SMS_SANDBOX_OPINION_TASK"),
+            Map.entry("adoption-report", "SMS_SANDBOX_ADOPTION_REPORT"),
+            Map.entry("feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED"),
+            Map.entry("consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER"), Map.entry("digest", "SMS_SANDBOX_DIGEST"),
+            Map.entry("verify-opinion", "SMS_SANDBOX_VERIFY_OPINION"),
+            Map.entry("verify-subscription", "SMS_SANDBOX_VERIFY_SUBSCRIPTION"),
+            // one correction template (更正) serves every kind
+            Map.entry("disclosure-correction", "SMS_SANDBOX_CORRECTION"),
+            Map.entry("consultation-correction", "SMS_SANDBOX_CORRECTION"),
+            Map.entry("interpretation-correction", "SMS_SANDBOX_CORRECTION"));
 
     static final String WECHAT_APP_ID_PREFIX = "wxsandbox";
     static final String JPUSH_APP_KEY = "5a7d5a7d5a7d5a7d5a7d5a7d";
     static final String WEIBO_TOKEN_PREFIX = "sandbox-weibo-";
     static final java.util.List<String> WECHAT_TEMPLATES = java.util.List.of("disclosure", "consultation",
-            "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder", "digest");
+            "interpretation", "opinion-task", "adoption-report", "feedback-refused", "consultation-reminder", "digest",
+            "disclosure-correction", "consultation-correction", "interpretation-correction");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

@@ -122,6 +122,8 @@ class SandboxServer implements SmartLifecycle {
         server.createContext("/admin/jpush/messages", safe(jpush::messages));
         server.createContext("/2/statuses/share.json", safe(weibo::share));
         server.createContext("/2/comments/to_me.json", safe(weibo::commentsToMe));
+        server.createContext("/2/statuses/destroy.json", safe(weibo::destroy));
+        server.createContext("/admin/weibo/destroyed", safe(weibo::destroyed));
         server.createContext("/admin/weibo/comments", safe(weibo::comment));
         server.createContext("/admin/weibo/posts", safe(weibo::posts));
         server.createContext("/admin/weibo/faults", safe(weibo::faults));

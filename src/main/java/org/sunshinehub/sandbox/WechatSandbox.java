@@ -23,7 +23,8 @@ import org.sunshinehub.SunshineHubApplication;
 
 /**
  * WeChat's official-account API as the hub's WxJava client sees it ({@code /cgi-bin/token}, template send, mass
- * send, customer-service send, menu create, user info) with WeChat's error codes, and its followers: a follower
+ * send, mass delete (kept as {@code massDeletes} in {@code /admin/stats}), customer-service send, menu create,
+ * user info) with WeChat's error codes, and its followers: a follower
  * follows, clicks and writes through {@code POST /admin/wechat/follower}, which sends the signed (encrypted)
  * callback to the hub; what followers received is at {@code GET /admin/wechat/messages?openid=}. Send results
  * (TEMPLATESENDJOBFINISH, MASSSENDJOBFINISH) are pushed back as WeChat does.
@@ -43,6 +44,7 @@ final class WechatSandbox {
     private final AtomicLong msgIds = new AtomicLong(200_000_000L);
     private final AtomicLong citizenMsgIds = new AtomicLong(6_000_000_000_000_000_000L);
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final List<ObjectNode> massDeletes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Countdown failures = new Countdown();
     private volatile JsonNode menu;
     private final WechatCallbackSender sender;
@@ -112,6 +114,7 @@ final class WechatSandbox {
         switch (path) {
             case "/cgi-bin/message/template/send" -> templateSend(exchange, token.account(), body);
             case "/cgi-bin/message/mass/send" -> massSend(exchange, token.account(), body);
+            case "/cgi-bin/message/mass/delete" -> massDelete(exchange, body);
             case "/cgi-bin/message/custom/send" -> customSend(exchange, body);
             case "/cgi-bin/menu/create" -> menuCreate(exchange, body);
             case "/cgi-bin/user/info" -> userInfo(exchange, query.getOrDefault("openid", ""));
@@ -185,6 +188,28 @@ final class WechatSandbox {
                 + sent + "</FilterCount><SentCount>" + sent + "</SentCount><ErrorCount>0</ErrorCount>"));
         answer(exchange, JSON.createObjectNode().put("errcode", 0).put("errmsg", "send job submission success")
                 .put("msg_id", msgId).put("msg_data_id", msgId * 10));
+    }
+
+    /** {@code {msg_id, article_idx}}: the mass send is marked deleted where it was received, and the request kept. */
+    private void massDelete(HttpExchange exchange, JsonNode body) throws IOException {
+        long msgId = body.path("msg_id").asLong(0);
+        int marked = 0;
+        for (Follower f : followers.values()) {
+            synchronized (f.received) {
+                for (ObjectNode m : f.received) {
+                    if ("mass".equals(m.path("kind").asText()) && m.path("msgid").asLong() == msgId) {
+                        m.put("deleted", true);
+                        marked++;
+                    }
+                }
+            }
+        }
+        if (marked == 0) {
+            error(exchange, 40007, "invalid msg_id");
+            return;
+        }
+        massDeletes.add(JSON.createObjectNode().put("msg_id", msgId).put("article_idx", body.path("article_idx").asInt(-1)));
+        answer(exchange, JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok"));
     }
 
     private void customSend(HttpExchange exchange, JsonNode body) throws IOException {
@@ -296,6 +321,9 @@ final class WechatSandbox {
         ObjectNode stats = JSON.createObjectNode().put("tokenRequests", tokenRequests.get())
                 .put("followers", followers.size());
         stats.set("menu", menu);
+        synchronized (massDeletes) {
+            stats.set("massDeletes", JSON.valueToTree(massDeletes));
+        }
         return stats;
     }
 

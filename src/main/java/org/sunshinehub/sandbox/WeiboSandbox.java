@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Weibo's open API as the hub calls it: {@code POST /2/statuses/share.json} (token, safe-domain link, no
  * {@code #话题#}, 140 characters, repeated content, 30 posts an hour per account, Weibo's error bodies) and
- * {@code GET /2/comments/to_me.json} ({@code since_id}, pages, newest first). Citizens comment through
+ * {@code GET /2/comments/to_me.json} ({@code since_id}, pages, newest first), {@code POST 2/statuses/destroy.json}
+ * (the deletions are listed at {@code GET /admin/weibo/destroyed?account=}). Citizens comment through
  * {@code POST /admin/weibo/comments}; {@code GET /admin/weibo/posts?account=} lists the posts;
  * {@code POST /admin/weibo/faults} takes {@code {"expiredToken":true}}.
  */
@@ -44,6 +45,7 @@ final class WeiboSandbox {
      * that restarts the hub (with a fixed token) finds them again, as the hub would find Weibo's.
      */
     private static final Map<String, List<ObjectNode>> POSTS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> DESTROYED = new ConcurrentHashMap<>();
     private static final Map<String, List<ObjectNode>> COMMENTS = new ConcurrentHashMap<>();
     // Ids beyond 2^53, as Weibo's are: a client that reads them as doubles gets them wrong.
     private static final AtomicLong POST_IDS = new AtomicLong(5_000_000_000_000_000_001L);
@@ -105,6 +107,40 @@ final class WeiboSandbox {
             mine.add(post);
             AliyunSmsSandbox.answer(exchange, 200, post);
         }
+    }
+
+    /** {@code POST 2/statuses/destroy.json} ({@code access_token}, {@code id}): the post is gone; 20101 when it is not there. */
+    void destroy(HttpExchange exchange) throws IOException {
+        Map<String, String> form = Acs3Signature.decodeQuery(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        Account account = byToken.get(form.getOrDefault("access_token", ""));
+        if (account == null || expiredToken) {
+            error(exchange, 400, account == null ? 21332 : 21327, account == null ? "invalid_access_token" : "expired_token");
+            return;
+        }
+        String id = form.getOrDefault("id", "");
+        List<ObjectNode> mine = POSTS.getOrDefault(account.accessToken(), List.of());
+        ObjectNode post;
+        synchronized (mine) {
+            post = mine.stream().filter(p -> p.get("idstr").asText().equals(id)).findFirst().orElse(null);
+            if (post != null) {
+                mine.remove(post);
+            }
+        }
+        if (post == null) {
+            error(exchange, 400, 20101, "Target weibo does not exist!");
+            return;
+        }
+        DESTROYED.computeIfAbsent(account.accessToken(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(id);
+        AliyunSmsSandbox.answer(exchange, 200, post);
+    }
+
+    /** {@code GET /admin/weibo/destroyed?account=}: the ids of the account's posts deleted through the API. */
+    void destroyed(HttpExchange exchange) throws IOException {
+        String name = Acs3Signature.decodeQuery(exchange.getRequestURI().getRawQuery()).getOrDefault("account", "");
+        ArrayNode list = JSON.valueToTree(List.copyOf(DESTROYED.getOrDefault(tokenByName.getOrDefault(name, ""), List.of())));
+        AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode().put("total", list.size()).set("ids", list));
     }
 
     void commentsToMe(HttpExchange exchange) throws IOException {

@@ -13,6 +13,8 @@ public enum AuditAction {
     REVIEW("审核签署"),
     PLAN_CREATE("创建推送计划"),
     PLAN_CANCEL("取消推送计划"),
+    PLAN_RESEND("重发失败投递"),
+    ITEM_RECALL("撤回信息"),
     TEST_SEND("测试发送"),
     FEEDBACK_ANSWER("答复反馈"),
     FEEDBACK_HANDLED("反馈标记已处理"),

@@ -84,7 +84,7 @@ class ConsoleBrowserIntegrationTests {
     @Test
     void aPublisherPreviewsTestSendsSendsAndWatchesTheProgressReachTheEnd() {
         String topic = "浏览器" + suffix;
-        new Pushes(hub).subscribers("1371" + String.format("%02d", Math.abs(suffix.hashCode()) % 100), 5, topic);
+        List<String> phones = new Pushes(hub).subscribers("1371" + String.format("%02d", Math.abs(suffix.hashCode()) % 100), 5, topic);
         String item = new Pushes(hub).approvedItem("关于低保标准调整的公告" + suffix);
         String publisher = hub.staff("b-pub-" + suffix, Set.of(Role.PUBLISHER), List.of(), null);
 
@@ -107,15 +107,50 @@ class ConsoleBrowserIntegrationTests {
         assertThat(hub.sandbox("GET", "/admin/sms?phone=13800000000", null).body()).contains("低保标准调整");
 
         assertThat(browser.findElement(By.id("topics")).getAttribute("value")).isEqualTo(topic);
-        browser.findElement(By.id("create-plan")).click();
-        assertThat(browser.getCurrentUrl()).matches(".*/plans/[0-9a-f]{24}$");
-        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> text("#progress-percent").equals("100%") && text("#progress").contains("已完成"));
-        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(text("#progress")).contains("已生成投递 5"));
+        Pushes pushes = new Pushes(hub);
+        pushes.faults("{\"undeliveredNumbers\": [\"" + phones.get(0) + "\"]}");
+        try {
+            browser.findElement(By.id("create-plan")).click();
+            assertThat(browser.getCurrentUrl()).matches(".*/plans/[0-9a-f]{24}$");
+            Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> text("#progress-percent").equals("100%") && text("#progress").contains("已完成"));
+        } finally {
+            pushes.faults("{}");
+        }
+        Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(text("#progress")).contains("已生成投递 5");
+            assertThat(text("#plan-state")).as("the polled fragment carries the state").isEqualTo("已完成");
+            assertThat(text("#state-counts")).contains("已送达", "未送达").doesNotContain("{", "DELIVERED");
+        });
         shot("plan");
+        resendTheFailedAndRecallTheItem(phones.get(0));
         open("/plans");
         shot("plans");
+    }
+
+    /** On a completed plan's page with one undelivered message: resend it, then recall the item, each confirmed. */
+    private void resendTheFailedAndRecallTheItem(String undelivered) {
+        String planPage = browser.getCurrentUrl();
+        browser.findElement(By.id("resend-failed")).click();
+        assertThat(text("main")).contains("确认重发失败的投递", "1 条投递");
+        shot("plan-resend");
+        browser.findElement(By.id("confirm-resend")).click();
+        assertThat(text(".notice")).contains("已将 1 条失败投递重新排队");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                new Pushes(hub).sentTo(undelivered).size() == 2);
+
+        browser.findElement(By.id("recall-item")).click();
+        assertThat(text("main")).contains("确认撤回信息", "短信和微信模板消息无法撤回");
+        browser.findElement(By.id("reason")).sendKeys("数据有误");
+        browser.findElement(By.id("correction")).sendKeys("以政府网站为准");
+        shot("plan-recall");
+        browser.findElement(By.id("confirm-recall")).click();
+        assertThat(browser.getCurrentUrl()).isEqualTo(planPage);
+        assertThat(text(".notice")).contains("信息已撤回", "sms", "更正 5 人");
+        assertThat(browser.findElements(By.id("recall-item"))).isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                new Pushes(hub).sentTo(undelivered).toString().contains("以政府网站为准"));
+        shot("plan-recalled");
     }
 
     @Test

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sunshinehub.security.Role;
 import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.TestHub;
 
@@ -128,6 +130,27 @@ class PlanLifecycleIntegrationTests {
         assertThat(pushes.sentTo(phones.get(9))).hasSize(2);
         assertThat(phones.stream().filter(p -> !p.equals(phones.get(2)) && !p.equals(phones.get(9))))
                 .allSatisfy(p -> assertThat(pushes.sentTo(p)).hasSize(1));
+    }
+
+    @Test
+    void resendFailedIsAuditedWithTheActorThePlanAndHowManyWereQueued() {
+        String publisher = hub.staff("l-resend-pub", Set.of(Role.PUBLISHER), List.of(), null);
+        String auditor = hub.staff("l-resend-aud", Set.of(Role.AUDITOR), List.of(), null);
+        List<String> phones = pushes.subscribers("1371007", 3, "l-resend-audit");
+        pushes.faults("{\"undeliveredNumbers\": [\"" + phones.get(1) + "\"]}");
+        String plan = pushes.plan(pushes.approvedItem("关于重发审计测试的通知"), "l-resend-audit", "").get("id").asText();
+        awaitState(plan, "COMPLETED");
+
+        HttpResponse<String> resent = hub.postAs(publisher, "/api/plans/" + plan + "/resend-failed", "{}");
+
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        JsonNode events = TestHub.json(hub.send(hub.requestAs(auditor, "/api/audit-events?size=100&account=" + publisher)))
+                .get("events");
+        assertThat(events).filteredOn(e -> e.get("action").asText().equals("PLAN_RESEND")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("object").asText()).isEqualTo("plan:" + plan);
+                    assertThat(e.get("detail").asText()).contains("1 条");
+                });
     }
 
     @Test

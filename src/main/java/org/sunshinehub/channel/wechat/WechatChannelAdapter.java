@@ -21,6 +21,7 @@ import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.dispatch.ChannelAdapter;
 import org.sunshinehub.dispatch.OutboundBatch;
 import org.sunshinehub.dispatch.OutboundMessage;
+import org.sunshinehub.dispatch.RecallOutcome;
 import org.sunshinehub.dispatch.SendOutcome;
 import org.sunshinehub.dispatch.Throttle;
 
@@ -183,6 +184,29 @@ class WechatChannelAdapter implements ChannelAdapter {
             return outcomeOf(e.getError().getErrorCode());
         } catch (RuntimeException e) {
             return SendOutcome.retry(e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Deletes a mass send ({@code message/mass/delete}, every article: {@code article_idx} 0); a template message
+     * cannot be taken back, so its follower gets the correction instead.
+     */
+    @Override
+    public RecallOutcome recall(String msgId, String openId, Throttle throttle) {
+        String accountName = api.pushAccount().orElse(null);
+        boolean mass = accountName != null && sent.find(accountName, Long.parseLong(msgId))
+                .map(d -> d.getBoolean("mass", false)).orElse(false);
+        if (!mass) {
+            return RecallOutcome.notRecallable();
+        }
+        throttle.acquire();
+        try {
+            api.service(accountName).orElseThrow().getMassMessageService().delete(Long.parseLong(msgId), 0);
+            return RecallOutcome.withdrawn();
+        } catch (WxErrorException e) {
+            return RecallOutcome.failed("微信错误 " + e.getError().getErrorCode());
+        } catch (RuntimeException e) {
+            return RecallOutcome.failed(e.getClass().getSimpleName());
         }
     }
 

@@ -14,13 +14,15 @@ import org.sunshinehub.dispatch.ChannelAdapter;
 import org.sunshinehub.dispatch.ChannelAlerts;
 import org.sunshinehub.dispatch.OutboundBatch;
 import org.sunshinehub.dispatch.OutboundMessage;
+import org.sunshinehub.dispatch.RecallOutcome;
 import org.sunshinehub.dispatch.SendOutcome;
 import org.sunshinehub.dispatch.Throttle;
 
 /**
  * Posts an item once per Weibo account ({@code 2/statuses/share}). Posts beyond an account's hourly limit wait
  * for the next slot; an expired token flags the account (an alert on the overview) and its posts wait. The
- * post's {@code idstr} is kept on the delivery and in {@code weiboPosts}, so comments find the item.
+ * post's {@code idstr} is kept on the delivery and in {@code weiboPosts}, so comments find the item, and a recall
+ * deletes the post by it.
  */
 @Component
 @Conditional(OnWeiboAccounts.class)
@@ -124,6 +126,26 @@ class WeiboAdapter implements ChannelAdapter {
             case REPEATED -> SendOutcome.permanent("微博判定为重复内容 (" + code + ")");
             case PERMANENT -> SendOutcome.permanent("微博错误 " + code);
         };
+    }
+
+    /** Deletes the post ({@code 2/statuses/destroy}); the delivery's address names the account it was posted from. */
+    @Override
+    public RecallOutcome recall(String postId, String accountName, Throttle throttle) {
+        WeiboProperties.Account account = properties.accounts().get(accountName);
+        if (account == null) {
+            return RecallOutcome.failed("微博账号 " + accountName + " 已不在配置中");
+        }
+        throttle.acquire();
+        try {
+            WeiboApi.Answer answer = api.destroy(account, postId);
+            return answer.ok() || answer.errorCode() == WeiboErrors.NO_SUCH_POST ? RecallOutcome.withdrawn()
+                    : RecallOutcome.failed("微博错误 " + answer.errorCode());
+        } catch (IOException e) {
+            return RecallOutcome.failed("微博无应答: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RecallOutcome.failed("interrupted");
+        }
     }
 
     static String source(String account) {

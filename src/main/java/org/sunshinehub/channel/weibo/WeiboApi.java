@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Weibo's open API over HTTP: a post, and the comments an account received. */
+/** Weibo's open API over HTTP: a post, its deletion, and the comments an account received. */
 @Component
 class WeiboApi {
 
@@ -43,6 +43,14 @@ class WeiboApi {
         String form = "access_token=" + encode(account.accessToken()) + "&status=" + encode(status)
                 + "&rip=" + encode(account.rip());
         return call(HttpRequest.newBuilder(URI.create(base(account) + "/2/statuses/share.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** {@code POST 2/statuses/destroy.json}: deletes one of the account's posts by its id. */
+    Answer destroy(WeiboProperties.Account account, String postId) throws IOException, InterruptedException {
+        String form = "access_token=" + encode(account.accessToken()) + "&id=" + encode(postId);
+        return call(HttpRequest.newBuilder(URI.create(base(account) + "/2/statuses/destroy.json"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }

@@ -18,6 +18,9 @@ final class WeiboErrors {
         PERMANENT
     }
 
+    /** {@code 20101 Target weibo does not exist}: a post deleted already (by an earlier recall, or by hand). */
+    static final int NO_SUCH_POST = 20101;
+
     private WeiboErrors() {
     }
 
