@@ -79,7 +79,7 @@ class ApiDocumentationIntegrationTests {
             // When it opens the API page
             browser.get("http://localhost:" + hub.port() + "/swagger-ui.html");
             // Then the page shows the hub's API with its operations' Chinese summaries
-            Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Awaitility.await().ignoreExceptions().atMost(TestHub.PATIENCE).untilAsserted(() -> {
                 assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("阳光政务推送中枢 API");
                 assertThat(browser.findElements(By.cssSelector(".opblock-summary-description")))
                         .anySatisfy(e -> assertThat(e.getText()).isEqualTo("创建推送计划"));
