@@ -23,11 +23,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.security.Role;
+import org.sunshinehub.support.HeadlessChromium;
 import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.TestHub;
 
@@ -40,23 +39,13 @@ class ConsoleBrowserIntegrationTests {
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final TestHub hub = TestHub.shared();
     private static WebDriver browser;
-    private static Path profile;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("console-chromium");
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start(options -> options.addArguments("--window-size=1280,1000"));
     }
 
     @AfterAll
