@@ -26,8 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.sunshinehub.SunshineHubApplication;
 import org.sunshinehub.security.Role;
-import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.HeadlessChromium;
+import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.TestHub;
 
 /**
@@ -39,15 +39,13 @@ class ConsoleBrowserIntegrationTests {
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final TestHub hub = TestHub.shared();
     private static WebDriver browser;
-    private static Path profile;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("console-chromium");
         Files.createDirectories(SHOTS);
-        browser = HeadlessChromium.start(profile);
+        browser = HeadlessChromium.start(options -> options.addArguments("--window-size=1280,1000"));
     }
 
     @AfterAll

@@ -23,9 +23,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.sunshinehub.SunshineHubApplication;
+import org.sunshinehub.support.HeadlessChromium;
 import org.sunshinehub.support.Pushes;
 import org.sunshinehub.support.TestHub;
 
@@ -38,24 +37,13 @@ class PublicBrowserIntegrationTests {
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final TestHub hub = TestHub.startWithPublicLinks();
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("public-chromium");
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + profile);
         // A phone's viewport and touch, as Chromium's device emulation makes it (a window cannot be that narrow).
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start(options -> options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true))));
     }
 
     @AfterAll

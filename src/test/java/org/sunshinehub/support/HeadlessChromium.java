@@ -1,28 +1,36 @@
 package org.sunshinehub.support;
 
 import java.io.File;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
-import org.openqa.selenium.WebDriver;
+import java.util.function.Consumer;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's headless Chromium driven by its chromedriver (nothing downloaded), with its own profile folder. */
+/** Debian's Chromium, headless, driven by its chromedriver on a free port (nothing downloaded), in a fresh profile. */
 public final class HeadlessChromium {
 
     private HeadlessChromium() {
     }
 
-    public static WebDriver start(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+    /** @param options more arguments or settings, e.g. a window size or a phone's device metrics */
+    public static ChromeDriver start(Consumer<ChromeOptions> options) {
+        ChromeOptions chrome = new ChromeOptions();
+        chrome.setBinary("/usr/bin/chromium");
+        try {
+            chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.accept(chrome);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, chrome);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
     }

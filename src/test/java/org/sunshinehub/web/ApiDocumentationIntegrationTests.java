@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,9 +71,9 @@ class ApiDocumentationIntegrationTests {
     }
 
     @Test
-    void theApiPageLoadsInHeadlessChromium() throws IOException {
+    void theApiPageLoadsInHeadlessChromium() {
         // Given a headless Chromium, signed in nowhere
-        WebDriver browser = HeadlessChromium.start(Files.createTempDirectory("api-page-chromium"));
+        WebDriver browser = HeadlessChromium.start(options -> options.addArguments("--window-size=1280,1000"));
         try {
             // When it opens the API page
             browser.get("http://localhost:" + hub.port() + "/swagger-ui.html");
