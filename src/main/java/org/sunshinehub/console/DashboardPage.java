@@ -13,6 +13,7 @@ import org.sunshinehub.content.ItemRepository;
 import org.sunshinehub.content.ItemState;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.opiniontask.OpinionTaskBoard;
+import org.sunshinehub.opiniontask.PublicationDeadlines;
 import org.sunshinehub.security.ConsolePage;
 import org.sunshinehub.security.Role;
 import org.sunshinehub.security.Staff;
@@ -28,12 +29,14 @@ class DashboardPage {
     private final OverviewController overview;
     private final ItemRepository items;
     private final OpinionTaskBoard tasks;
+    private final PublicationDeadlines publication;
     private final Dispatcher dispatcher;
     private final Staff staff;
     private final Clock clock;
 
-    DashboardPage(OverviewController overview, ItemRepository items, OpinionTaskBoard tasks, Dispatcher dispatcher,
-                  Staff staff, Clock clock) {
+    DashboardPage(OverviewController overview, ItemRepository items, OpinionTaskBoard tasks,
+                  PublicationDeadlines publication, Dispatcher dispatcher, Staff staff, Clock clock) {
+        this.publication = publication;
         this.overview = overview;
         this.items = items;
         this.tasks = tasks;
@@ -49,6 +52,7 @@ class DashboardPage {
         model.addAttribute("overview", now);
         model.addAttribute("awaitingMe", awaiting(me));
         model.addAttribute("dueSoonest", dueSoonest(me));
+        model.addAttribute("publicationDeadlines", publication.approachingOrPast());
         model.addAttribute("charts", VolumeChart.of(dispatcher.dailyVolume(CHART_DAYS),
                 clock.instant().atZone(SunshineHubApplication.ZONE).toLocalDate(), CHART_DAYS));
         model.addAttribute("chartWidth", VolumeChart.WIDTH);

@@ -35,6 +35,7 @@ final class ItemDocuments {
         put(d, "severity", f.severity());
         put(d, "division", f.division());
         put(d, "supervisionWorkingDays", f.supervisionWorkingDays());
+        put(d, "formedAt", date(f.formedAt()));
         d.append("receivedAt", date(item.receivedAt()));
         if (item.withheld() != null) {
             Withholding w = item.withheld();
@@ -60,7 +61,7 @@ final class ItemDocuments {
                 d.getString("issuer"), d.getString("category"), instant(d, "publishedAt"), d.getString("url"),
                 d.getString("summary"), d.getString("body"), instant(d, "opensAt"), instant(d, "closesAt"),
                 d.getString("consultationType"), d.getString("shortPeriodReason"), d.getString("explainsDocNumber"), d.getString("severity"),
-                d.getString("division"), d.getInteger("supervisionWorkingDays"));
+                d.getString("division"), d.getInteger("supervisionWorkingDays"), instant(d, "formedAt"));
         Document w = d.get("withheld", Document.class);
         Document r = d.get("recall", Document.class);
         return new ContentItem(

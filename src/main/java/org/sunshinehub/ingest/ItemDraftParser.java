@@ -26,9 +26,9 @@ final class ItemDraftParser {
 
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Set<String> COMMON = Set.of("source", "sourceId", "title", "docNumber", "issuer",
-            "category", "publishedAt", "url", "summary", "body");
+            "category", "publishedAt", "formedAt", "url", "summary", "body");
     private static final Map<ItemKind, Set<String>> KIND_FIELDS = Map.of(
-            ItemKind.DISCLOSURE, Set.of(),
+            ItemKind.DISCLOSURE, Set.of("division"),
             ItemKind.CONSULTATION, Set.of("opensAt", "closesAt", "consultationType", "shortPeriodReason"),
             ItemKind.INTERPRETATION, Set.of("explainsDocNumber"),
             ItemKind.OPINION_TASK, Set.of("severity", "division", "supervisionWorkingDays"));
@@ -71,7 +71,8 @@ final class ItemDraftParser {
                 time("opensAt", kind == ItemKind.CONSULTATION), time("closesAt", kind == ItemKind.CONSULTATION),
                 text("consultationType", 50, false), text("shortPeriodReason", 1_000, false),
                 text("explainsDocNumber", 100, false),
-                severity(), text("division", 100, false), workingDays("supervisionWorkingDays"));
+                severity(), text("division", 100, false), workingDays("supervisionWorkingDays"),
+                time("formedAt", false));
         if (fields.opensAt() != null && fields.closesAt() != null && !fields.closesAt().isAfter(fields.opensAt())) {
             errors.put("closesAt", "须晚于 opensAt");
         }

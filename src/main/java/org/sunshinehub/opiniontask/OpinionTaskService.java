@@ -58,11 +58,13 @@ class OpinionTaskService {
     private final WorkingDayCalendar calendar;
     private final ItemIntake intake;
     private final InterpretationWatch interpretations;
+    private final PublicationDeadlines publication;
 
     OpinionTaskService(OpinionTaskStore store, ItemRepository items, Divisions divisions, Dispatcher dispatcher,
                        OpinionTaskProperties properties, Clock clock, WorkingDayCalendar calendar, ItemIntake intake,
-                       InterpretationWatch interpretations) {
+                       InterpretationWatch interpretations, PublicationDeadlines publication) {
         this.interpretations = interpretations;
+        this.publication = publication;
         this.calendar = calendar;
         this.intake = intake;
         this.store = store;
@@ -210,6 +212,11 @@ class OpinionTaskService {
         String id = timer.getString("_id");
         if (InterpretationWatch.CHECK.equals(timer.getString("kind"))) {
             store.settleTimer(id, interpretations.check(timer), null);
+            return;
+        }
+        if (PublicationDeadlines.handles(timer.getString("kind"))) {
+            publication.fire(timer).ifPresentOrElse(outcome -> settle(id, outcome),
+                    () -> store.settleTimer(id, "SKIPPED", "已公开或不予公开"));
             return;
         }
         Document task = store.task(timer.getString("task")).orElse(null);

@@ -27,6 +27,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
     static final Map<String, String> TEMPLATE_CODES = Map.ofEntries(
             Map.entry("disclosure", "SMS_SANDBOX_DISCLOSURE"), Map.entry("consultation", "SMS_SANDBOX_CONSULTATION"),
             Map.entry("interpretation", "SMS_SANDBOX_INTERPRETATION"), Map.entry("opinion-task", "SMS_SANDBOX_OPINION_TASK"),
+            Map.entry("publication-deadline", "SMS_SANDBOX_PUBLICATION_DEADLINE"),
             Map.entry("adoption-report", "SMS_SANDBOX_ADOPTION_REPORT"),
             Map.entry("feedback-refused", "SMS_SANDBOX_FEEDBACK_REFUSED"),
             Map.entry("consultation-reminder", "SMS_SANDBOX_CONSULTATION_REMINDER"), Map.entry("digest", "SMS_SANDBOX_DIGEST"),

@@ -1,12 +1,12 @@
 package org.sunshinehub.opiniontask;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sunshinehub.opiniontask.SandboxTexts.awaitTexts;
+import static org.sunshinehub.opiniontask.SandboxTexts.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -28,19 +28,6 @@ class OpinionTaskIntegrationTests {
                 {"alertId":"%s","topic":"%s","level":"%s","platform":"微博","detectedAt":"%s"}"""
                 .formatted(UUID.randomUUID(), topic, level, detectedAt)));
         return task.get("id").asText();
-    }
-
-    /** What the sandbox sent to a phone, as texts. */
-    private static List<String> texts(TestHub hub, String phone) {
-        List<String> texts = new ArrayList<>();
-        TestHub.json(hub.sandbox("GET", "/admin/sms?phone=" + phone, null)).get("messages")
-                .forEach(m -> texts.add(m.get("text").asText()));
-        return texts;
-    }
-
-    private static void awaitTexts(TestHub hub, String phone, String containing, int count) {
-        Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() ->
-                assertThat(texts(hub, phone).stream().filter(t -> t.contains(containing)).count()).isEqualTo(count));
     }
 
     @Test

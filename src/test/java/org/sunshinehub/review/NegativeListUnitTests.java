@@ -24,7 +24,7 @@ class NegativeListUnitTests {
 
     private static ItemFields item(String title, String summary, String category, String docNumber, String issuer) {
         return new ItemFields("oa", "1", title, docNumber, issuer, category, null, null, summary, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static Optional<String> firstMatch(ItemFields item) throws IOException {
