@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,6 +33,7 @@ import org.sunshinehub.text.PlainText;
 class CsvImport {
 
     static final int MAX_REPORTED_ERRORS = 1_000;
+    static final int PROGRESS_EVERY = 200;
     static final int MAX_FIELD = 1_000;
     private static final int MAX_QUOTED = 32;
     private static final int MAX_RECORD = 64 * 1024;
@@ -52,9 +54,14 @@ class CsvImport {
 
     /** @param charset from the request's {@code Content-Type}, or null to detect it */
     Report read(InputStream body, Charset charset) throws IOException {
+        return read(body, charset, soFar -> { });
+    }
+
+    /** @param progress told the counts so far every {@value #PROGRESS_EVERY} rows */
+    Report read(InputStream body, Charset charset, Consumer<Report> progress) throws IOException {
         BoundedRecords text = new BoundedRecords(CsvText.reader(body, charset), 2L * MAX_RECORD + 16 * 1024);
         try (CSVParser parser = FORMAT.parse(text)) {
-            return rows(parser, text);
+            return rows(parser, text, progress);
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause());
         } catch (IOException e) {
@@ -62,7 +69,7 @@ class CsvImport {
         }
     }
 
-    private Report rows(CSVParser parser, BoundedRecords text) {
+    private Report rows(CSVParser parser, BoundedRecords text, Consumer<Report> progress) {
         Iterator<CSVRecord> records = parser.iterator();
         if (!records.hasNext()) {
             throw bad("CSV 为空，第一行须为表头");
@@ -88,6 +95,9 @@ class CsvImport {
                 if (errors.size() < MAX_REPORTED_ERRORS) {
                     errors.add(new RowError(startLine, PlainText.line(e.describe())));
                 }
+            }
+            if (rows % PROGRESS_EVERY == 0) {
+                progress.accept(new Report(rows, created, rows - created - rejected, rejected, List.copyOf(errors)));
             }
         }
         return new Report(rows, created, rows - created - rejected, rejected, errors);

@@ -49,6 +49,22 @@ public final class ConsoleClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Uploads one file as a multipart form, with the CSRF token taken from the page at {@code formPage}. */
+    public HttpResponse<String> upload(String formPage, String path, String field, String filename, String content) {
+        Matcher token = CSRF.matcher(get(formPage).body());
+        String boundary = "----console-test-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        if (token.find()) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+                    .append(token.group(1)).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+                .append("\"; filename=\"").append(filename).append("\"\r\nContent-Type: text/csv\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     public HttpResponse<String> signIn(String username, String password) {
         return post("/login", "/login", Map.of("username", username, "password", password));
     }
