@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.storage.MongoErrors;
@@ -35,6 +36,10 @@ class PublicationDeadlineStore {
     List<PublicationDeadline> open() {
         return deadlines.find(Filters.eq("state", PublicationDeadline.State.OPEN.name())).map(PublicationDeadlineStore::of)
                 .into(new ArrayList<>());
+    }
+
+    Optional<PublicationDeadline> find(String itemId) {
+        return Optional.ofNullable(deadlines.find(Filters.eq("_id", itemId)).first()).map(PublicationDeadlineStore::of);
     }
 
     /** Moves an OPEN deadline only: a met one stays met. */

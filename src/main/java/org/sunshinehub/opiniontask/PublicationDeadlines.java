@@ -26,7 +26,6 @@ import org.sunshinehub.content.ItemApproved;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.content.ItemReceived;
 import org.sunshinehub.content.ItemRepository;
-import org.sunshinehub.content.ItemState;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.dispatch.SendOutcome;
 
@@ -73,7 +72,7 @@ public class PublicationDeadlines {
     public List<Watched> approachingOrPast() {
         LocalDate today = today();
         LocalDate horizon = horizon(today);
-        return deadlines.open().stream().filter(d -> stillToPublish(d.itemId()))
+        return deadlines.open().stream().filter(d -> items.findById(d.itemId()).filter(this::stillToPublish).isPresent())
                 .filter(d -> !d.lastDay().isAfter(horizon))
                 .sorted(Comparator.comparing(PublicationDeadline::lastDay))
                 .map(d -> new Watched(d, divisions.byId(Optional.ofNullable(d.division()).orElse(""))
@@ -133,8 +132,9 @@ public class PublicationDeadlines {
      */
     Optional<SendOutcome> fire(Document timer) {
         String itemId = timer.getString("task");
-        Optional<ContentItem> item = items.findById(itemId).filter(i -> stillToPublish(i.id()));
-        Optional<PublicationDeadline> deadline = deadlines.open().stream().filter(d -> d.itemId().equals(itemId)).findFirst();
+        Optional<ContentItem> item = items.findById(itemId).filter(this::stillToPublish);
+        Optional<PublicationDeadline> deadline = deadlines.find(itemId)
+                .filter(d -> d.state() == PublicationDeadline.State.OPEN);
         Optional<Division> division = deadline.map(PublicationDeadline::division).flatMap(divisions::byId);
         if (item.isEmpty() || deadline.isEmpty() || division.isEmpty()) {
             return Optional.empty();
@@ -162,11 +162,10 @@ public class PublicationDeadlines {
     }
 
     /** Settles the deadline of an item that was decided meanwhile; true while it is still to be published. */
-    private boolean stillToPublish(String itemId) {
-        ItemState state = items.findById(itemId).map(ContentItem::state).orElse(ItemState.REJECTED);
-        switch (state) {
-            case APPROVED -> deadlines.settle(itemId, PublicationDeadline.State.MET);
-            case REJECTED, RECALLED -> deadlines.settle(itemId, PublicationDeadline.State.CLOSED);
+    private boolean stillToPublish(ContentItem item) {
+        switch (item.state()) {
+            case APPROVED -> deadlines.settle(item.id(), PublicationDeadline.State.MET);
+            case REJECTED, RECALLED -> deadlines.settle(item.id(), PublicationDeadline.State.CLOSED);
             default -> {
                 return true;
             }
