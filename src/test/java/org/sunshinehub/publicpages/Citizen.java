@@ -1,7 +1,5 @@
 package org.sunshinehub.publicpages;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.sunshinehub.support.TestHub;
 
 /** A citizen's browser without the browser: cookies kept, redirects followed, each form posted with the page's CSRF token. */
 final class Citizen {
@@ -65,13 +64,6 @@ final class Citizen {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHub.send(http, request);
     }
 }
