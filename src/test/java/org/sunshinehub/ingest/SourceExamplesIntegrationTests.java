@@ -358,7 +358,10 @@ class SourceExamplesIntegrationTests {
                 .findFirst().orElseThrow(() -> new AssertionError("no route " + id + " in " + routes));
     }
 
+    // GreenMail's connection threads throw when the test stops the mailbox under them; Awaitility would otherwise
+    // rethrow that from whichever wait is running.
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(condition);
+        Awaitility.await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(condition);
     }
 }
