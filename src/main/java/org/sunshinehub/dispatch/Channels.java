@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.channelkind.ChannelKind;
+import org.sunshinehub.ratelimit.SharedBuckets;
 
-/** The channel adapters found among the beans, and one shared rate limiter per provider. */
+/** The channel adapters found among the beans, and each one's provider rate, shared by every instance. */
 @Component
 class Channels {
 
     private final Map<ChannelKind, ChannelAdapter> adapters = new EnumMap<>(ChannelKind.class);
     private final Map<ChannelKind, RateLimiter> limiters = new EnumMap<>(ChannelKind.class);
 
-    Channels(List<ChannelAdapter> found, DispatchProperties properties) {
+    Channels(List<ChannelAdapter> found, DispatchProperties properties, SharedBuckets buckets) {
         for (ChannelAdapter adapter : found) {
             adapters.put(adapter.kind(), adapter);
-            limiters.put(adapter.kind(), new RateLimiter(properties.channel(adapter.kind()).qps()));
+            limiters.put(adapter.kind(), new RateLimiter(adapter.kind().code(), properties.channel(adapter.kind()).qps(),
+                    buckets));
         }
     }
 

@@ -1,30 +1,40 @@
 package org.sunshinehub.ratelimit;
 
+import com.mongodb.MongoException;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tokens drawn from a shared bucket into this instance, a few at a time. One lease per provider account per
- * instance, shared by all its threads; {@link SharedBuckets#lease} makes one.
+ * instance, shared by all its threads; {@link SharedBuckets#lease} makes one. While the store cannot be reached,
+ * {@link #acquire()} waits (sends are delayed, never let through unbudgeted and never failed for it).
  */
 public final class Lease {
 
+    private static final Logger log = LoggerFactory.getLogger(Lease.class);
     /** While waiting for the shared bucket, look again at least this often (another instance may give up). */
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** While the store is out, ask it again after this, doubled up to {@link #MAX_OUTAGE_PARK_NANOS}. */
+    private static final long FIRST_OUTAGE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_OUTAGE_PARK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    private final String key;
     private final Bucket shared;
     private final int size;
     private final long holdNanos;
     private long tokens;
     private long drawnAt;
+    private long outagePark;
 
-    Lease(Bucket shared, int size, Duration hold) {
+    Lease(String key, Bucket shared, int size, Duration hold) {
         if (size < 1 || hold.isNegative() || hold.isZero()) {
             throw new IllegalArgumentException("a lease needs size >= 1 and a positive hold");
         }
+        this.key = key;
         this.shared = shared;
         this.size = size;
         this.holdNanos = hold.toNanos();
@@ -32,21 +42,79 @@ public final class Lease {
 
     /** Takes one token if this instance holds one or the shared bucket has some now; never waits. */
     public synchronized boolean tryAcquire() {
-        return takeHeld() || draw() > 0;
+        try {
+            return takeHeld() || draw() > 0;
+        } catch (MongoException e) {
+            storeOut(e);
+            return false;
+        }
     }
 
-    /** Blocks until one token is this caller's. */
+    /**
+     * Blocks until one token is this caller's: when this instance holds none, it waits until the shared bucket
+     * has a whole lease again, so a draw takes about a lease. An interrupt
+     * does not cut the wait short (that would send unbudgeted); it is kept for the caller.
+     */
     public synchronized void acquire() {
-        while (!takeHeld()) {
-            if (draw() > 0) {
-                return;
+        boolean interrupted = false;
+        try {
+            while (!takeHeld()) {
+                long wait = drawOrWaitTime();
+                if (wait == 0) {
+                    return;
+                }
+                interrupted |= parkUninterruptibly(wait);
             }
-            ConsumptionProbe probe = shared.tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                return;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            LockSupport.parkNanos(Math.min(Math.max(probe.getNanosToWaitForRefill(), 1), MAX_PARK_NANOS));
         }
+    }
+
+    /** @return 0 when a token was drawn, else how long to wait before asking again */
+    private long drawOrWaitTime() {
+        try {
+            if (draw() > 0) {
+                storeBack();
+                return 0;
+            }
+            long refill = shared.estimateAbilityToConsume(size).getNanosToWaitForRefill();
+            storeBack();
+            return Math.min(Math.max(refill, 1), MAX_PARK_NANOS);
+        } catch (MongoException e) {
+            return storeOut(e);
+        }
+    }
+
+    private long storeOut(MongoException e) {
+        if (outagePark == 0) {
+            log.warn("Rate budget {} unreachable in the store ({}): its sends wait until it answers", key,
+                    e.getClass().getSimpleName());
+            outagePark = FIRST_OUTAGE_PARK_NANOS;
+        } else {
+            outagePark = Math.min(outagePark * 2, MAX_OUTAGE_PARK_NANOS);
+        }
+        return outagePark;
+    }
+
+    private void storeBack() {
+        if (outagePark != 0) {
+            log.info("Rate budget {} reachable again", key);
+            outagePark = 0;
+        }
+    }
+
+    /** @return whether the thread was interrupted meanwhile */
+    private static boolean parkUninterruptibly(long nanos) {
+        boolean interrupted = false;
+        long until = System.nanoTime() + nanos;
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+            interrupted |= Thread.interrupted();
+        }
+        return interrupted;
     }
 
     private boolean takeHeld() {

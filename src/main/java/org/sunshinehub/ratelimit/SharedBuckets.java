@@ -6,7 +6,11 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +51,25 @@ public class SharedBuckets {
      * gather into a burst later (and an instance that dies loses at most {@code size} tokens of the budget).
      */
     public Lease lease(String key, BucketConfiguration configuration, int size, Duration hold) {
-        return new Lease(bucket(key, configuration), size, hold);
+        return new Lease(key, bucket(key, configuration), size, hold);
+    }
+
+    /**
+     * One provider account's rate as a budget every instance on this database draws from: {@code perSecond}
+     * requests a second in all, drawn a tenth of a second's worth at a time (one compare-and-swap per draw). The
+     * bucket is {@code name:<hash of account>:<rate>/s}: the account (an access key id, an appid) is not stored.
+     */
+    public Lease rate(String name, String account, double perSecond) {
+        LeaseSizing sizing = new LeaseSizing(perSecond);
+        return lease(sizing.key(name + ":" + hash(account)), sizing.configuration(), sizing.size(), sizing.hold());
+    }
+
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -50,6 +50,8 @@ final class AliyunSmsSandbox {
     }
 
     void handle(HttpExchange exchange) throws IOException {
+        // First, so the time is the request's arrival (what the provider's rate limit counts), not its answer's.
+        ledger.arrived(System.currentTimeMillis());
         byte[] body = exchange.getRequestBody().readNBytes(5 * 1024 * 1024);
         String signatureError = Acs3Signature.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()::getFirst, body,

@@ -33,7 +33,8 @@ import org.sunshinehub.sandbox.SandboxProperties.Faults;
 
 /**
  * The sandbox's HTTP server on loopback: the provider APIs at their real paths, and {@code /admin/*} for tests
- * and the demo — {@code GET /admin/sms?phone=} (what was sent), {@code GET /admin/stats}, {@code POST
+ * and the demo — {@code GET /admin/sms?phone=} (what was sent), {@code GET /admin/sms/arrivals} (when each SMS
+ * API request arrived), {@code GET /admin/stats}, {@code POST
  * /admin/faults} (inject faults), {@code POST /admin/sms-up} (a citizen replies by SMS).
  */
 @Component
@@ -110,6 +111,7 @@ class SandboxServer implements SmartLifecycle {
         server.setExecutor(handlers);
         server.createContext("/", safe(sms::handle));
         server.createContext("/admin/sms", safe(this::sent));
+        server.createContext("/admin/sms/arrivals", safe(this::arrivals));
         server.createContext("/admin/stats", safe(this::stats));
         server.createContext("/cgi-bin/", safe(wechat::api));
         server.createContext("/admin/wechat/follower", safe(wechat::follower));
@@ -160,6 +162,12 @@ class SandboxServer implements SmartLifecycle {
         String phone = Acs3Signature.decodeQuery(query).get("phone");
         ArrayNode list = JSON.valueToTree(ledger.sentTo(phone));
         AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode().put("total", list.size()).set("messages", list));
+    }
+
+    /** When each request reached the SMS API (epoch milliseconds, oldest first): a test measures the rate with it. */
+    private void arrivals(HttpExchange exchange) throws IOException {
+        ArrayNode list = JSON.valueToTree(ledger.arrivals());
+        AliyunSmsSandbox.answer(exchange, 200, JSON.createObjectNode().put("total", list.size()).set("arrivals", list));
     }
 
     private void setFaults(HttpExchange exchange) throws IOException {

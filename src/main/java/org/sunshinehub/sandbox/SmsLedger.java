@@ -19,6 +19,8 @@ final class SmsLedger {
     private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, String> lastExtendCode = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final Deque<Long> arrivals = new ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger arrivalsKept = new java.util.concurrent.atomic.AtomicInteger();
 
     SmsLedger(int limit) {
         this.limit = limit;
@@ -40,6 +42,21 @@ final class SmsLedger {
         if (sms.extendCode() != null) {
             lastExtendCode.put(sms.phone(), sms.extendCode());
         }
+    }
+
+    /** A request reached the SMS API at this time (epoch milliseconds): kept, up to the record limit. */
+    void arrived(long at) {
+        if (limit == 0) {
+            return;
+        }
+        arrivals.addLast(at);
+        if (arrivalsKept.incrementAndGet() > limit && arrivals.pollFirst() != null) {
+            arrivalsKept.decrementAndGet();
+        }
+    }
+
+    List<Long> arrivals() {
+        return List.copyOf(arrivals);
     }
 
     List<SentSms> sentTo(String phone) {

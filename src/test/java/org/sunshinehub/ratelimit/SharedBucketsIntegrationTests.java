@@ -3,6 +3,8 @@ package org.sunshinehub.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -147,6 +149,48 @@ class SharedBucketsIntegrationTests {
         Document stored = first.getDatabase("sunshine").getCollection("rateBuckets").find(new Document("_id", "sms:wait")).first();
         assertThat(stored.getLong("version")).isGreaterThan(1);
         assertThat(stored.getDate("expiresAt")).isAfter(new Date(System.currentTimeMillis() - 1_000));
+    }
+
+    @Test
+    void eachProviderAccountIsOneBudgetForEveryInstanceAndTheAccountIsNotStored() {
+        // Given two instances on one database, each with the SMS budget of two access keys at 20 a second
+        Lease firstKey = buckets(first).rate("sms", "LTAI-first-key", 20);
+        Lease firstKeyElsewhere = buckets(second).rate("sms", "LTAI-first-key", 20);
+        Lease secondKey = buckets(second).rate("sms", "LTAI-second-key", 20);
+        // When the first instance spends the first key's lease (a bucket of 2, the clock standing still)
+        assertThat(firstKey.tryAcquire()).isTrue();
+        assertThat(firstKey.tryAcquire()).isTrue();
+        // Then the other instance finds that key's budget spent, but not the other key's
+        assertThat(firstKeyElsewhere.tryAcquire()).isFalse();
+        assertThat(secondKey.tryAcquire()).isTrue();
+        // And the buckets are named by the channel, a hash of the key and the rate, never by the key itself
+        List<String> ids = first.getDatabase("sunshine").getCollection("rateBuckets").find()
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        assertThat(ids).hasSize(2).allMatch(id -> id.matches("sms:[0-9a-f]{12}:20/s")).noneMatch(id -> id.contains("LTAI"));
+    }
+
+    @Test
+    void aStoreOutageDelaysAcquireUntilTheStoreAnswersAgain() throws Exception {
+        // Given an instance whose driver gives up on an unreachable store after 200 ms, its lease (of one) spent
+        int port = server.getLocalAddress().getPort();
+        try (MongoClient impatient = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(200, TimeUnit.MILLISECONDS)).build())) {
+            Lease lease = new SharedBuckets(impatient.getDatabase("sunshine"), TimeMeter.SYSTEM_MILLISECONDS)
+                    .rate("sms", "outage", 5);
+            lease.acquire();
+            // When the store goes away and a sender asks for a token
+            server.shutdownNow();
+            CompletableFuture<Void> asking = CompletableFuture.runAsync(lease::acquire);
+            // Then the sender waits as long as the store is out (no token without the shared budget, no error)
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> !asking.isDone());
+            // And gets its token once the store is back
+            server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", port);
+            await().atMost(Duration.ofSeconds(30)).until(asking::isDone);
+            assertThat(asking).isCompleted();
+        }
     }
 
     private SharedBuckets buckets(MongoClient client) {

@@ -78,7 +78,7 @@ class JPushAdapter implements ChannelAdapter {
             for (int from = 0; from < indexes.size(); from += MAX_REGISTRATION_IDS) {
                 List<Integer> part = indexes.subList(from, Math.min(indexes.size(), from + MAX_REGISTRATION_IDS));
                 List<String> ids = part.stream().map(i -> batch.messages().get(i).address()).toList();
-                throttle.acquire();
+                throttle.forAccount(properties.appKey()).acquire();
                 SendOutcome outcome = push(batch, content, ids);
                 part.forEach(i -> outcomes[i] = outcome);
             }
@@ -92,7 +92,7 @@ class JPushAdapter implements ChannelAdapter {
      */
     @Override
     public RecallOutcome recall(String msgId, String registrationId, Throttle throttle) {
-        throttle.acquire();
+        throttle.forAccount(properties.appKey()).acquire();
         HttpResponse<String> response;
         try {
             response = call(request("/v3/push/" + URLEncoder.encode(msgId, StandardCharsets.UTF_8)).DELETE());

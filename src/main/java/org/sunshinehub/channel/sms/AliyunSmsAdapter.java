@@ -97,7 +97,9 @@ class AliyunSmsAdapter implements ChannelAdapter {
                 byContent.computeIfAbsent(content, c -> new ArrayList<>()).add(i);
             }
         }
-        Request request = new Request(batch, templateCode, throttle, outcomes);
+        // Aliyun's QPS is per AccessKey: every instance sending with this key draws from one budget.
+        Request request = new Request(batch, templateCode, throttle.forAccount(properties.aliyun().accessKeyId()),
+                outcomes);
         List<Integer> singles = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> group : byContent.entrySet()) {
             if (group.getValue().size() == 1 && byContent.size() > 1) {

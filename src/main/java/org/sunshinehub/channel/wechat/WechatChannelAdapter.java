@@ -152,7 +152,7 @@ class WechatChannelAdapter implements ChannelAdapter {
                                      OutboundMessage message, String templateId, Throttle throttle)
             throws WxErrorException {
         String openId = message.address();
-        throttle.acquire();
+        perApi(throttle, accountName, "template/send").acquire();
         try {
             String msgId = service.getTemplateMsgService().sendTemplateMsg(TemplateContent.parse(message.content())
                     .toMessage(openId, templateId, clientMsgId(message.deliveryId())));
@@ -173,7 +173,7 @@ class WechatChannelAdapter implements ChannelAdapter {
         mass.setClientMsgId(clientMsgId(batch.batchId()));
         List<String> openIds = messages.stream().map(OutboundMessage::address).toList();
         mass.setToUsers(new ArrayList<>(openIds));
-        throttle.acquire();
+        perApi(throttle, accountName, "mass/send").acquire();
         try {
             WxMpMassSendResult result = service.getMassMessageService().massOpenIdsMessageSend(mass);
             Instant now = clock.instant();
@@ -199,7 +199,7 @@ class WechatChannelAdapter implements ChannelAdapter {
         if (!mass) {
             return RecallOutcome.notRecallable();
         }
-        throttle.acquire();
+        perApi(throttle, accountName, "mass/delete").acquire();
         try {
             api.service(accountName).orElseThrow().getMassMessageService().delete(Long.parseLong(msgId), 0);
             return RecallOutcome.withdrawn();
@@ -208,6 +208,11 @@ class WechatChannelAdapter implements ChannelAdapter {
         } catch (RuntimeException e) {
             return RecallOutcome.failed(e.getClass().getSimpleName());
         }
+    }
+
+    /** WeChat limits each API per appid apart: each has its own budget, shared by every instance. */
+    private Throttle perApi(Throttle throttle, String accountName, String api) {
+        return throttle.forAccount(properties.accounts().get(accountName).appId() + "/" + api);
     }
 
     private SendOutcome failed(int code, String openId) {

@@ -95,7 +95,7 @@ class WeiboAdapter implements ChannelAdapter {
         } catch (IllegalArgumentException e) {
             return SendOutcome.permanent(e.getMessage());
         }
-        throttle.acquire();
+        throttle.forAccount(name).acquire();
         WeiboApi.Answer answer;
         try {
             answer = api.share(account, status);
@@ -135,7 +135,7 @@ class WeiboAdapter implements ChannelAdapter {
         if (account == null) {
             return RecallOutcome.failed("微博账号 " + accountName + " 已不在配置中");
         }
-        throttle.acquire();
+        throttle.forAccount(accountName).acquire();
         try {
             WeiboApi.Answer answer = api.destroy(account, postId);
             return answer.ok() || answer.errorCode() == WeiboErrors.NO_SUCH_POST ? RecallOutcome.withdrawn()
