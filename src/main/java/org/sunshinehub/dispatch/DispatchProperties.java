@@ -51,7 +51,7 @@ record DispatchProperties(@Min(1) @Max(64) @DefaultValue("4") int workers,
     }
 
     /**
-     * @param qps        provider requests per second for this instance
+     * @param qps        provider requests per second per provider account, shared by every instance on the database
      * @param quietHours e.g. {@code 22:00-08:00} (Beijing time): non-urgent sends wait for its end; blank = none
      * @param batchSize  deliveries per claimed block (SMS: up to 1000 numbers per SendSms)
      * @param dailyCap   non-urgent messages a citizen gets on this channel per day (Beijing date); 0: no cap

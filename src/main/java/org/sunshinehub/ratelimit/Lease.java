@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,11 @@ public final class Lease {
     private static final long FIRST_OUTAGE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_OUTAGE_PARK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /**
+     * One thread at a time waits for the shared bucket, the others queue in order: an unfair lock could leave a
+     * worker waiting so long that its block's lease runs out and another instance sends the block too.
+     */
+    private final ReentrantLock turn = new ReentrantLock(true);
     private final String key;
     private final Bucket shared;
     private final int size;
@@ -41,12 +47,15 @@ public final class Lease {
     }
 
     /** Takes one token if this instance holds one or the shared bucket has some now; never waits. */
-    public synchronized boolean tryAcquire() {
+    public boolean tryAcquire() {
+        turn.lock();
         try {
             return takeHeld() || draw() > 0;
         } catch (MongoException e) {
             storeOut(e);
             return false;
+        } finally {
+            turn.unlock();
         }
     }
 
@@ -55,8 +64,9 @@ public final class Lease {
      * has a whole lease again, so a draw takes about a lease. An interrupt
      * does not cut the wait short (that would send unbudgeted); it is kept for the caller.
      */
-    public synchronized void acquire() {
+    public void acquire() {
         boolean interrupted = false;
+        turn.lock();
         try {
             while (!takeHeld()) {
                 long wait = drawOrWaitTime();
@@ -66,6 +76,7 @@ public final class Lease {
                 interrupted |= parkUninterruptibly(wait);
             }
         } finally {
+            turn.unlock();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** How a provider rate becomes a shared bucket and the leases drawn from it. */
@@ -41,17 +38,17 @@ class LeaseSizingUnitTests {
         // Given the bucket of 20 a second on a clock the test moves
         LeaseSizing sizing = new LeaseSizing(20);
         Bandwidth limit = sizing.configuration().getBandwidths()[0];
-        AtomicLong nanos = new AtomicLong();
-        Bucket bucket = Bucket.builder().addLimit(limit).withCustomTimePrecision(new TestTime(nanos)).build();
+        ManualClock clock = new ManualClock();
+        Bucket bucket = Bucket.builder().addLimit(limit).withCustomTimePrecision(clock).build();
         // When it is emptied and a second passes
         assertThat(limit.getCapacity()).isEqualTo(2);
         assertThat(bucket.tryConsumeAsMuchAsPossible()).isEqualTo(2);
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        clock.advance(Duration.ofSeconds(1));
         // Then it holds one lease again, not the second's 20; and 20 tokens come in 20 such refills, a second
         assertThat(bucket.tryConsumeAsMuchAsPossible()).isEqualTo(2);
         long granted = 0;
         for (int step = 0; step < 20; step++) {
-            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(50));
+            clock.advance(Duration.ofMillis(50));
             granted += bucket.tryConsumeAsMuchAsPossible();
         }
         assertThat(granted).isEqualTo(20);
@@ -81,17 +78,5 @@ class LeaseSizingUnitTests {
     void aRateMustBePositive() {
         assertThatThrownBy(() -> new LeaseSizing(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LeaseSizing(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private record TestTime(AtomicLong nanos) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
     }
 }

@@ -8,8 +8,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -22,33 +20,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sunshinehub.support.SharedStore;
 
 /** Buckets shared through the embedded store over the real driver, as two instances on one database would. */
 class SharedBucketsIntegrationTests {
 
     private final ManualClock clock = new ManualClock();
-    private MongoServer server;
-    private MongoClient first;
-    private MongoClient second;
+    private SharedStore store;
+    private MongoDatabase first;
+    private MongoDatabase second;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        String uri = server.bindAndGetConnectionString();
-        first = MongoClients.create(uri);
-        second = MongoClients.create(uri);
+        store = new SharedStore();
+        first = store.first();
+        second = store.second();
     }
 
     @AfterEach
     void stopStore() {
-        first.close();
-        second.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -133,7 +128,7 @@ class SharedBucketsIntegrationTests {
     @Test
     void acquireWaitsUntilTheSharedBucketRefills() {
         // Given a real clock and a bucket of 2 every 100 ms
-        SharedBuckets wallClock = new SharedBuckets(first.getDatabase("sunshine"), TimeMeter.SYSTEM_MILLISECONDS);
+        SharedBuckets wallClock = new SharedBuckets(first, TimeMeter.SYSTEM_MILLISECONDS);
         Lease lease = wallClock.lease("sms:wait", perPeriod(2, Duration.ofMillis(100)), 2, Duration.ofSeconds(1));
         AtomicInteger acquired = new AtomicInteger();
         // When one thread acquires 6 tokens, more than the bucket holds
@@ -146,7 +141,7 @@ class SharedBucketsIntegrationTests {
         // Then it gets them all once the bucket has refilled, and the bucket's state is in rateBuckets
         await().atMost(Duration.ofSeconds(20)).until(asking::isDone);
         assertThat(acquired).hasValue(6);
-        Document stored = first.getDatabase("sunshine").getCollection("rateBuckets").find(new Document("_id", "sms:wait")).first();
+        Document stored = first.getCollection("rateBuckets").find(new Document("_id", "sms:wait")).first();
         assertThat(stored.getLong("version")).isGreaterThan(1);
         assertThat(stored.getDate("expiresAt")).isAfter(new Date(System.currentTimeMillis() - 1_000));
     }
@@ -164,7 +159,7 @@ class SharedBucketsIntegrationTests {
         assertThat(firstKeyElsewhere.tryAcquire()).isFalse();
         assertThat(secondKey.tryAcquire()).isTrue();
         // And the buckets are named by the channel, a hash of the key and the rate, never by the key itself
-        List<String> ids = first.getDatabase("sunshine").getCollection("rateBuckets").find()
+        List<String> ids = first.getCollection("rateBuckets").find()
                 .map(d -> d.getString("_id")).into(new ArrayList<>());
         assertThat(ids).hasSize(2).allMatch(id -> id.matches("sms:[0-9a-f]{12}:20/s")).noneMatch(id -> id.contains("LTAI"));
     }
@@ -172,7 +167,7 @@ class SharedBucketsIntegrationTests {
     @Test
     void aStoreOutageDelaysAcquireUntilTheStoreAnswersAgain() throws Exception {
         // Given an instance whose driver gives up on an unreachable store after 200 ms, its lease (of one) spent
-        int port = server.getLocalAddress().getPort();
+        int port = store.port();
         try (MongoClient impatient = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(200, TimeUnit.MILLISECONDS))
@@ -181,44 +176,24 @@ class SharedBucketsIntegrationTests {
                     .rate("sms", "outage", 5);
             lease.acquire();
             // When the store goes away and a sender asks for a token
-            server.shutdownNow();
+            store.stop();
             CompletableFuture<Void> asking = CompletableFuture.runAsync(lease::acquire);
             // Then the sender waits as long as the store is out (no token without the shared budget, no error)
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> !asking.isDone());
             // And gets its token once the store is back
-            server = new MongoServer(new MemoryBackend());
-            server.bind("127.0.0.1", port);
+            store.restart();
             await().atMost(Duration.ofSeconds(30)).until(asking::isDone);
             assertThat(asking).isCompleted();
         }
     }
 
-    private SharedBuckets buckets(MongoClient client) {
-        return new SharedBuckets(client.getDatabase("sunshine"), clock);
+    private SharedBuckets buckets(MongoDatabase database) {
+        return new SharedBuckets(database, clock);
     }
 
     private static BucketConfiguration perPeriod(int tokens, Duration period) {
         return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, period))
                 .build();
-    }
-
-    /** Wall-clock time the test moves by hand. */
-    private static final class ManualClock implements TimeMeter {
-        private final AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
-
-        void advance(Duration by) {
-            nanos.addAndGet(by.toNanos());
-        }
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.core.ThrowingRunnable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerPortFileWriter;
@@ -72,11 +70,6 @@ public final class HubProcess implements AutoCloseable {
      */
     public void await(String what, Duration bound, ThrowingRunnable assertion) {
         child.await(what, bound, assertion);
-    }
-
-    /** Waits up to {@code bound} for a line of this run's log that matches (e.g. where its sandbox listens). */
-    public Matcher awaitLine(Pattern line, Duration bound) {
-        return child.awaitLine(line, bound);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

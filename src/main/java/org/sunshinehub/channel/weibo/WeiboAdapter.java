@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.channelkind.ChannelKind;
@@ -71,8 +72,7 @@ class WeiboAdapter implements ChannelAdapter {
         if (account == null) {
             return SendOutcome.permanent("微博账号 " + name + " 已不在配置中");
         }
-        // One post at a time per account here, so the hourly count cannot be overrun by concurrent workers; a
-        // second instance that overruns it meets Weibo's own limit (10023), which holds the post the same way.
+        // One post at a time per account here; across instances the slot taken in the store keeps the count.
         synchronized (postingLock(name)) {
             return postPaced(itemId, name, account, message, throttle);
         }
@@ -84,16 +84,16 @@ class WeiboAdapter implements ChannelAdapter {
 
     private SendOutcome postPaced(String itemId, String name, WeiboProperties.Account account, OutboundMessage message,
                                   Throttle throttle) {
-        Instant now = clock.instant();
-        Instant slot = posts.nextSlot(name, account.postsPerHour(), now);
-        if (slot.isAfter(now)) {
-            return SendOutcome.holdUntil("已达每小时 " + account.postsPerHour() + " 条的发布上限", slot);
-        }
         String status;
         try {
             status = WeiboText.compose(message.content(), account.safeDomain());
         } catch (IllegalArgumentException e) {
             return SendOutcome.permanent(e.getMessage());
+        }
+        Instant now = clock.instant();
+        Optional<Instant> nextSlot = posts.takeSlot(name, account.postsPerHour(), now);
+        if (nextSlot.isPresent()) {
+            return SendOutcome.holdUntil("已达每小时 " + account.postsPerHour() + " 条的发布上限", nextSlot.get());
         }
         throttle.forAccount(name).acquire();
         WeiboApi.Answer answer;
@@ -115,6 +115,8 @@ class WeiboAdapter implements ChannelAdapter {
             alerts.clear(source(name));
             return SendOutcome.accepted(idstr);
         }
+        // Refused: not a post, so not one of the hour's (no answer at all keeps the slot: it may have gone out).
+        posts.releaseSlot(name, now);
         int code = answer.errorCode();
         return switch (WeiboErrors.of(code)) {
             case RETRY -> SendOutcome.retry("微博错误 " + code);
