@@ -43,6 +43,19 @@ record Delivery(String id, String plan, String queue, String item, ChannelKind c
                 change.receiptCode() != null ? at : receiptAt);
     }
 
+    /**
+     * The provider's id and attempt of a send whose receipt overtook it (so the delivery is already past SENT):
+     * a recall needs the id to withdraw or correct the message.
+     */
+    Delivery overtakenBy(Change send) {
+        if (providerId != null || send.providerId() == null || state == DeliveryState.PENDING) {
+            return this;
+        }
+        return new Delivery(id, plan, queue, item, channel, subscriber, address, state, fallbackAfter, fallbackFrom,
+                fellBackTo, send.attempts() != null ? send.attempts() : attempts, send.providerId(), reason,
+                receiptCode, createdAt, updatedAt, receiptAt);
+    }
+
     /** Back to PENDING for a resend, now belonging to {@code into} and its plan. */
     Delivery requeued(DispatchQueue into, Instant at) {
         state.checkMoveTo(DeliveryState.PENDING);

@@ -104,13 +104,14 @@ final class DeliveryPage {
         return d != null && d.state() == from && replace(deliveryId, change);
     }
 
-    /** Replaces the delivery, whatever its state, with what {@code change} makes of it. */
+    /** Replaces the delivery, whatever its state, with what {@code change} makes of it (if that differs). */
     boolean replace(String deliveryId, UnaryOperator<Delivery> change) {
         Delivery d = byId.get(deliveryId);
-        if (d == null) {
+        Delivery next = d == null ? null : change.apply(d);
+        if (next == null || next.equals(d)) {
             return false;
         }
-        byId.put(deliveryId, change.apply(d));
+        byId.put(deliveryId, next);
         changed = true;
         return true;
     }

@@ -101,8 +101,20 @@ class DeliveryStore {
         changes.forEach(c -> byPage.computeIfAbsent(DeliveryPage.idOf(c.deliveryId()), p -> new ArrayList<>()).add(c));
         long moved = 0;
         for (Map.Entry<String, List<Delivery.Change>> e : byPage.entrySet()) {
-            moved += change(e.getKey(), p -> e.getValue().stream()
-                    .filter(c -> p.update(c.deliveryId(), from, d -> d.moved(to, c, at))).count());
+            moved += change(e.getKey(), p -> apply(p, from, to, e.getValue(), at));
+        }
+        return moved;
+    }
+
+    private static long apply(DeliveryPage page, DeliveryState from, DeliveryState to, List<Delivery.Change> changes,
+                              Instant at) {
+        long moved = 0;
+        for (Delivery.Change c : changes) {
+            if (page.update(c.deliveryId(), from, d -> d.moved(to, c, at))) {
+                moved++;
+            } else if (to == DeliveryState.SENT) {
+                page.replace(c.deliveryId(), d -> d.overtakenBy(c));
+            }
         }
         return moved;
     }
