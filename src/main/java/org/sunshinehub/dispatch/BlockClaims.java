@@ -42,7 +42,7 @@ class BlockClaims {
         Instant leaseUntil = now.plus(properties.lease());
         for (String blockId : retries.due(now)) {
             if (retries.take(blockId)) {
-                Optional<Block> block = blocks.takeOver(blockId, owner, leaseUntil);
+                Optional<Block> block = blocks.takeOver(blockId, owner, now, leaseUntil);
                 if (block.isPresent()) {
                     return block;
                 }

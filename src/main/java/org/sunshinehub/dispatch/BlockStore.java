@@ -40,6 +40,9 @@ class BlockStore {
         this.blocks = database.getCollection("dispatchBlocks");
         blocks.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
         blocks.createIndex(Indexes.ascending("state", "leaseUntil"), new IndexOptions().name("state_lease"));
+        // a take-over's guard, as an exact key on the embedded store
+        blocks.createIndex(Indexes.ascending("_id", "state", "leaseUntil"),
+                new IndexOptions().unique(true).name("id_state_lease"));
     }
 
     /** @return false when the block exists already (a resumed fan-out writing it again) */
@@ -54,16 +57,36 @@ class BlockStore {
     /** Takes a block for a worker: a compare-and-set on {@code {_id, state}}. */
     Optional<Block> take(String id, BlockState from, String owner, Instant leaseUntil) {
         from.checkMoveTo(BlockState.WORKING);
-        return Optional.ofNullable(blocks.findOneAndUpdate(new Document("_id", id).append("state", from.name()),
+        return taken(new Document("_id", id).append("state", from.name()), owner, leaseUntil);
+    }
+
+    private Optional<Block> taken(Document guard, String owner, Instant leaseUntil) {
+        return Optional.ofNullable(blocks.findOneAndUpdate(guard,
                 Updates.combine(Updates.set("state", BlockState.WORKING.name()), Updates.set("owner", owner),
                         Updates.set("leaseUntil", Date.from(leaseUntil))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(BlockStore::of);
     }
 
-    /** Takes a block whose retry came due (or whose worker died), whatever state it was left in. */
-    Optional<Block> takeOver(String id, String owner, Instant leaseUntil) {
-        return find(id).flatMap(b -> b.state() == BlockState.DONE ? Optional.empty()
-                : take(id, b.state(), owner, leaseUntil));
+    /**
+     * Takes a block whose retry came due, or whose worker died. A block a worker holds (WORKING, SENDING) is taken
+     * only once its lease has run out, by a compare-and-set on that lease: two instances that both saw it expire
+     * and both scheduled it cannot both take it, and a worker that took it over already keeps it.
+     */
+    Optional<Block> takeOver(String id, String owner, Instant now, Instant leaseUntil) {
+        Document found = blocks.find(Filters.eq("_id", id)).first();
+        BlockState state = found == null ? BlockState.DONE : BlockState.valueOf(found.getString("state"));
+        if (state == BlockState.DONE) {
+            return Optional.empty();
+        }
+        if (state != BlockState.WORKING && state != BlockState.SENDING) {
+            return take(id, state, owner, leaseUntil);
+        }
+        Date lease = found.getDate("leaseUntil");
+        if (lease == null || lease.toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        return taken(new Document("_id", id).append("state", state.name()).append("leaseUntil", lease), owner,
+                leaseUntil);
     }
 
     /** @return the block as it is now: SENDING, at this attempt */

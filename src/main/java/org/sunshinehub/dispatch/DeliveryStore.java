@@ -1,175 +1,309 @@
 package org.sunshinehub.dispatch;
 
-import static org.sunshinehub.dispatch.Stored.instant;
+import static org.sunshinehub.dispatch.BlockStore.pack;
+import static org.sunshinehub.dispatch.BlockStore.unpack;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.storage.MongoErrors;
 
 /**
- * {@code deliveries}, the only class that knows its field names. Deliveries are read and moved by {@code _id}
- * (computable, see {@link Delivery#id}); the unique {@code {_id, state}} index makes a guarded move an exact-key
- * lookup on the embedded store. Moves are checked against {@link DeliveryState#canMoveTo} before they are written.
+ * {@code deliveries}, the only class that knows its field names: one document per {@link DeliveryPage}, each
+ * per-delivery column packed into one value (see {@link BlockStore#pack}). Every change is a read, the change in
+ * memory (moves guarded there) and a write under the page's {@code version}; a page another writer changed in
+ * between is read again and the change applied again. Pages this instance wrote lately are kept, so a batch's
+ * moves usually need no read; a kept page that turns out stale fails its guarded write and is read again.
  */
 @Component
 class DeliveryStore {
 
     static final int ID_CHUNK = 100;
+    private static final int MAX_TRIES = 100;
+    private static final int KEPT_PAGES = 512;
+    private static final int STRIPES = 64;
 
     private final MongoCollection<Document> deliveries;
+    /** Writers of one page in this instance take turns, so they rarely miss each other's version. */
+    private final Object[] stripes = Stream.generate(Object::new).limit(STRIPES).toArray();
+    private final Map<String, DeliveryPage> kept = new LinkedHashMap<>(KEPT_PAGES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DeliveryPage> eldest) {
+            return size() > KEPT_PAGES;
+        }
+    };
 
     DeliveryStore(MongoDatabase database) {
         this.deliveries = database.getCollection("deliveries");
-        deliveries.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("id_state"));
-        deliveries.createIndex(Indexes.ascending("queue", "state"), new IndexOptions().name("queue_state"));
+        deliveries.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        deliveries.createIndex(Indexes.ascending("key"), new IndexOptions().name("key"));
     }
 
     /**
-     * Inserts what is new in one unordered bulk.
+     * Adds what is new, a page at a time.
      *
-     * @return the positions in {@code batch} that already existed
+     * @return the positions in {@code batch} whose recipient already had a delivery
      */
     Set<Integer> insertNew(List<Delivery> batch) {
-        return MongoErrors.insertManyIfAbsent(deliveries, batch.stream().map(DeliveryStore::toDocument).toList());
+        Map<String, List<Integer>> byPage = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            byPage.computeIfAbsent(DeliveryPage.idOf(batch.get(i).id()), p -> new ArrayList<>()).add(i);
+        }
+        Set<Integer> taken = new HashSet<>();
+        byPage.forEach((page, positions) -> taken.addAll(change(page,
+                p -> positions.stream().filter(i -> !p.add(batch.get(i))).toList())));
+        return taken;
     }
 
     /** Every delivery created since {@code from}, streamed (a scan: for the console's 30-day volume chart). */
     void eachCreatedSince(Instant from, Consumer<Delivery> each) {
-        deliveries.find(Filters.gte("createdAt", Date.from(from))).batchSize(5_000).forEach(d -> each.accept(of(d)));
+        deliveries.find(Filters.gte("touchedAt", Date.from(from))).batchSize(50).forEach(d -> page(d).deliveries()
+                .stream().filter(x -> !x.createdAt().isBefore(from)).forEach(each));
     }
 
-    /** Reads deliveries by id, {@value #ID_CHUNK} at a time. */
+    /** Reads deliveries by id, the pages {@value #ID_CHUNK} at a time. */
     List<Delivery> byIds(List<String> ids) {
+        Set<String> wanted = new HashSet<>(ids);
+        List<String> pages = ids.stream().map(DeliveryPage::idOf).distinct().toList();
         List<Delivery> found = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
-            deliveries.find(Filters.in("_id", ids.subList(from, Math.min(from + ID_CHUNK, ids.size()))))
-                    .map(DeliveryStore::of).into(found);
+        for (int from = 0; from < pages.size(); from += ID_CHUNK) {
+            deliveries.find(Filters.in("_id", pages.subList(from, Math.min(from + ID_CHUNK, pages.size()))))
+                    .forEach(d -> page(d).deliveries().stream().filter(x -> wanted.contains(x.id())).forEach(found::add));
         }
         return found;
     }
 
     /**
-     * Moves each delivery still in {@code from} to {@code to} with its change, in one unordered bulk write.
+     * Moves each delivery still in {@code from} to {@code to} with its change, a page at a time.
      *
      * @return how many moved
      */
     long move(DeliveryState from, DeliveryState to, List<Delivery.Change> changes, Instant at) {
         from.checkMoveTo(to);
-        if (changes.isEmpty()) {
-            return 0;
+        Map<String, List<Delivery.Change>> byPage = new LinkedHashMap<>();
+        changes.forEach(c -> byPage.computeIfAbsent(DeliveryPage.idOf(c.deliveryId()), p -> new ArrayList<>()).add(c));
+        long moved = 0;
+        for (Map.Entry<String, List<Delivery.Change>> e : byPage.entrySet()) {
+            moved += change(e.getKey(), p -> apply(p, from, to, e.getValue(), at));
         }
-        List<UpdateOneModel<Document>> models = new ArrayList<>(changes.size());
+        return moved;
+    }
+
+    private static long apply(DeliveryPage page, DeliveryState from, DeliveryState to, List<Delivery.Change> changes,
+                              Instant at) {
+        long moved = 0;
         for (Delivery.Change c : changes) {
-            models.add(new UpdateOneModel<>(guard(c.deliveryId(), from), update(to, c, at)));
+            if (page.update(c.deliveryId(), from, d -> d.moved(to, c, at))) {
+                moved++;
+            } else if (to == DeliveryState.SENT) {
+                page.replace(c.deliveryId(), d -> d.overtakenBy(c));
+            }
         }
-        return deliveries.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        return moved;
     }
 
     boolean moveOne(DeliveryState from, DeliveryState to, Delivery.Change change, Instant at) {
-        from.checkMoveTo(to);
-        return deliveries.updateOne(guard(change.deliveryId(), from), update(to, change, at)).getMatchedCount() == 1;
+        return move(from, to, List.of(change), at) == 1;
     }
 
     /** Moves a resendable delivery back to PENDING, now belonging to {@code queue} and its plan. */
     boolean requeueOne(DeliveryState from, String id, DispatchQueue queue, Instant at) {
         from.checkMoveTo(DeliveryState.PENDING);
-        return deliveries.updateOne(guard(id, from), Updates.combine(
-                update(DeliveryState.PENDING, Delivery.Change.of(id), at), Updates.set("queue", queue.id()),
-                Updates.set("plan", queue.plan()), Updates.unset("reason"))).getMatchedCount() == 1;
+        return change(DeliveryPage.idOf(id), p -> p.update(id, from, d -> d.requeued(queue, at)));
     }
 
     void markFellBack(String id, ChannelKind to) {
-        deliveries.updateOne(Filters.eq("_id", id), Updates.set("fellBackTo", to.code()));
+        change(DeliveryPage.idOf(id), p -> p.replace(id, d -> d.fellBack(to)));
     }
 
-    /** A queue's deliveries counted per state: a scan, for checking the counters a queue keeps. */
-    Map<DeliveryState, Long> countsOfQueue(String queueId) {
+    /** A queue's deliveries counted per state: a read of its item's pages, for checking the queue's counters. */
+    Map<DeliveryState, Long> countsOfQueue(DispatchQueue queue) {
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
-        deliveries.aggregate(List.of(Aggregates.match(Filters.eq("queue", queueId)),
-                        Aggregates.group("$state", Accumulators.sum("n", 1))))
-                .forEach(row -> counts.put(DeliveryState.valueOf(row.getString("_id")),
-                        row.get("n", Number.class).longValue()));
+        eachOfQueue(queue, d -> counts.merge(d.state(), 1L, Long::sum));
         return counts;
     }
 
-    /** Up to {@code limit} of a queue's deliveries in {@code state}: a scan, asked only when staff resend. */
-    List<String> inState(String queueId, DeliveryState state, int limit) {
-        return deliveries.find(new Document("queue", queueId).append("state", state.name())).limit(limit)
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    /** Up to {@code limit} of a queue's deliveries in {@code state}, asked when staff resend. */
+    List<String> inState(DispatchQueue queue, DeliveryState state, int limit) {
+        List<String> ids = new ArrayList<>();
+        eachInState(queue, state, d -> {
+            if (ids.size() < limit) {
+                ids.add(d.id());
+            }
+        });
+        return ids;
     }
 
-    /** A queue's deliveries in {@code state}, streamed: a scan, asked only when staff recall an item. */
-    void eachInState(String queueId, DeliveryState state, Consumer<Delivery> each) {
-        deliveries.find(new Document("queue", queueId).append("state", state.name())).batchSize(5_000)
-                .forEach(d -> each.accept(of(d)));
+    /** A queue's deliveries in {@code state}, streamed: asked when staff recall an item. */
+    void eachInState(DispatchQueue queue, DeliveryState state, Consumer<Delivery> each) {
+        eachOfQueue(queue, d -> {
+            if (d.state() == state) {
+                each.accept(d);
+            }
+        });
     }
 
-    private static Document guard(String id, DeliveryState from) {
-        return new Document("_id", id).append("state", from.name());
+    private void eachOfQueue(DispatchQueue queue, Consumer<Delivery> each) {
+        deliveries.find(Filters.eq("key", key(queue.job().deliveryKey(), queue.channel()))).batchSize(50)
+                .forEach(d -> page(d).deliveries().stream().filter(x -> x.queue().equals(queue.id())).forEach(each));
     }
 
-    private static Bson update(DeliveryState to, Delivery.Change c, Instant at) {
-        List<Bson> sets = new ArrayList<>(List.of(Updates.set("state", to.name()), Updates.set("updatedAt", Date.from(at))));
-        if (c.attempts() != null) {
-            sets.add(Updates.set("attempts", c.attempts()));
+    /** Applies {@code apply} to the page and writes it if it changed, until the write finds the page unchanged. */
+    private <R> R change(String pageId, Function<DeliveryPage, R> apply) {
+        synchronized (stripes[Math.floorMod(pageId.hashCode(), STRIPES)]) {
+            DeliveryPage page = keptCopy(pageId);
+            boolean fresh = page == null;
+            page = fresh ? read(pageId) : page;
+            for (int tries = 1; ; tries++) {
+                R result = apply.apply(page);
+                // A kept page may be stale: a change that finds nothing to do is trusted only on a fresh read.
+                if (page.changed() ? write(page) : fresh) {
+                    keep(page.changed() ? new DeliveryPage(pageId, page.version() + 1, page.deliveries()) : page);
+                    return result;
+                }
+                if (tries == MAX_TRIES) {
+                    throw new IllegalStateException("delivery page " + pageId + " kept changing under " + MAX_TRIES
+                            + " tries");
+                }
+                page = read(pageId);
+                fresh = true;
+            }
         }
-        if (c.providerId() != null) {
-            sets.add(Updates.set("providerId", c.providerId()));
-        }
-        if (c.reason() != null) {
-            sets.add(Updates.set("reason", c.reason()));
-        }
-        if (c.receiptCode() != null) {
-            sets.add(Updates.set("receiptCode", c.receiptCode()));
-            sets.add(Updates.set("receiptAt", Date.from(at)));
-        }
-        return Updates.combine(sets);
     }
 
-
-    private static Document toDocument(Delivery d) {
-        Document doc = new Document("_id", d.id()).append("plan", d.plan()).append("queue", d.queue())
-                .append("item", d.item()).append("channel", d.channel().code()).append("subscriber", d.subscriber())
-                .append("address", d.address()).append("state", d.state().name())
-                .append("fallbackAfter", d.fallbackAfter().stream().map(ChannelKind::code).toList())
-                .append("createdAt", Date.from(d.createdAt()));
-        if (d.fallbackFrom() != null) {
-            doc.append("fallbackFrom", d.fallbackFrom().code());
+    private DeliveryPage keptCopy(String pageId) {
+        synchronized (kept) {
+            DeliveryPage k = kept.get(pageId);
+            return k == null ? null : new DeliveryPage(pageId, k.version(), k.deliveries());
         }
-        return doc;
     }
 
-    private static Delivery of(Document d) {
-        return new Delivery(d.getString("_id"), d.getString("plan"), d.getString("queue"), d.getString("item"),
-                ChannelKind.of(d.getString("channel")), d.getString("subscriber"), d.getString("address"),
-                DeliveryState.valueOf(d.getString("state")),
-                d.getList("fallbackAfter", String.class, List.of()).stream().map(ChannelKind::of).toList(),
-                channel(d, "fallbackFrom"), channel(d, "fellBackTo"), d.getInteger("attempts", 0),
-                d.getString("providerId"), d.getString("reason"), d.getString("receiptCode"),
-                instant(d, "createdAt"), instant(d, "updatedAt"), instant(d, "receiptAt"));
+    private void keep(DeliveryPage page) {
+        synchronized (kept) {
+            kept.put(page.id(), page);
+        }
     }
 
-    private static ChannelKind channel(Document d, String field) {
-        return d.getString(field) == null ? null : ChannelKind.of(d.getString(field));
+    private DeliveryPage read(String pageId) {
+        Document d = deliveries.find(Filters.eq("_id", pageId)).first();
+        return d == null ? DeliveryPage.empty(pageId) : page(d);
+    }
+
+    private boolean write(DeliveryPage page) {
+        Document next = toDocument(page, page.version() + 1);
+        if (!page.stored()) {
+            return MongoErrors.insertIfAbsent(deliveries, next);
+        }
+        return deliveries.replaceOne(new Document("_id", page.id()).append("version", page.version()), next)
+                .getMatchedCount() == 1;
+    }
+
+    private static String key(String deliveryKey, ChannelKind channel) {
+        return deliveryKey + ":" + channel.code();
+    }
+
+    private static Document toDocument(DeliveryPage page, long version) {
+        List<Delivery> all = List.copyOf(page.deliveries());
+        Delivery first = all.get(0);
+        List<String> queues = all.stream().map(Delivery::queue).distinct().toList();
+        Instant touched = all.stream().map(Delivery::updatedAt).max(Instant::compareTo).orElseThrow();
+        return new Document("_id", page.id()).append("version", version)
+                .append("key", page.key())
+                .append("item", first.item()).append("channel", first.channel().code())
+                .append("touchedAt", Date.from(touched)).append("queues", queues)
+                .append("plans", queues.stream().map(q -> all.stream().filter(d -> d.queue().equals(q)).findFirst()
+                        .orElseThrow().plan()).toList())
+                .append("subscribers", column(all, Delivery::subscriber))
+                .append("addresses", column(all, Delivery::address))
+                .append("queue", column(all, d -> String.valueOf(queues.indexOf(d.queue()))))
+                .append("states", column(all, d -> d.state().name()))
+                .append("attempts", column(all, d -> String.valueOf(d.attempts())))
+                .append("providerIds", column(all, Delivery::providerId))
+                .append("reasons", column(all, Delivery::reason))
+                .append("receiptCodes", column(all, Delivery::receiptCode))
+                .append("fallbackAfter", column(all, d -> String.join(",", d.fallbackAfter().stream()
+                        .map(ChannelKind::code).toList())))
+                .append("fallbackFrom", column(all, d -> code(d.fallbackFrom())))
+                .append("fellBackTo", column(all, d -> code(d.fellBackTo())))
+                .append("createdAt", column(all, d -> time(d.createdAt())))
+                .append("updatedAt", column(all, d -> time(d.updatedAt())))
+                .append("receiptAt", column(all, d -> time(d.receiptAt())));
+    }
+
+    private static DeliveryPage page(Document d) {
+        String pageId = d.getString("_id");
+        String prefix = d.getString("key") + ":";
+        List<String> queues = d.getList("queues", String.class);
+        List<String> plans = d.getList("plans", String.class);
+        ChannelKind channel = ChannelKind.of(d.getString("channel"));
+        String item = d.getString("item");
+        List<String> subscribers = unpack(d.get("subscribers"));
+        List<String> addresses = unpack(d.get("addresses"));
+        List<String> queue = unpack(d.get("queue"));
+        List<String> states = unpack(d.get("states"));
+        List<String> attempts = unpack(d.get("attempts"));
+        List<String> providerIds = unpack(d.get("providerIds"));
+        List<String> reasons = unpack(d.get("reasons"));
+        List<String> receiptCodes = unpack(d.get("receiptCodes"));
+        List<String> fallbackAfter = unpack(d.get("fallbackAfter"));
+        List<String> fallbackFrom = unpack(d.get("fallbackFrom"));
+        List<String> fellBackTo = unpack(d.get("fellBackTo"));
+        List<String> createdAt = unpack(d.get("createdAt"));
+        List<String> updatedAt = unpack(d.get("updatedAt"));
+        List<String> receiptAt = unpack(d.get("receiptAt"));
+        List<Delivery> all = new ArrayList<>(subscribers.size());
+        for (int i = 0; i < subscribers.size(); i++) {
+            int q = Integer.parseInt(queue.get(i));
+            all.add(new Delivery(prefix + subscribers.get(i), plans.get(q), queues.get(q), item, channel,
+                    subscribers.get(i), addresses.get(i), DeliveryState.valueOf(states.get(i)),
+                    fallbackAfter.get(i).isEmpty() ? List.of()
+                            : Stream.of(fallbackAfter.get(i).split(",")).map(ChannelKind::of).toList(),
+                    channel(fallbackFrom.get(i)), channel(fellBackTo.get(i)), Integer.parseInt(attempts.get(i)),
+                    text(providerIds.get(i)), text(reasons.get(i)), text(receiptCodes.get(i)), instant(createdAt.get(i)),
+                    instant(updatedAt.get(i)), instant(receiptAt.get(i))));
+        }
+        return new DeliveryPage(pageId, d.get("version", Number.class).longValue(), all);
+    }
+
+    /** One value per delivery; free text loses any separator character it carries, null becomes empty. */
+    private static String column(List<Delivery> all, Function<Delivery, String> value) {
+        return pack(all.stream().map(value).map(v -> v == null ? "" : v.replace('\u001F', ' ')).toList());
+    }
+
+    private static String code(ChannelKind channel) {
+        return channel == null ? "" : channel.code();
+    }
+
+    private static ChannelKind channel(String code) {
+        return code.isEmpty() ? null : ChannelKind.of(code);
+    }
+
+    private static String text(String stored) {
+        return stored.isEmpty() ? null : stored;
+    }
+
+    private static String time(Instant at) {
+        return at == null ? "" : Long.toString(at.toEpochMilli(), 36);
+    }
+
+    private static Instant instant(String stored) {
+        return stored.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(stored, 36));
     }
 }

@@ -45,7 +45,7 @@ class QueueCompletion {
         if (queue.state() != QueueState.DRAINED || !looksFinal(queue, queue.counts(), now) && !stalled(queue, now)) {
             return;
         }
-        Map<DeliveryState, Long> counted = deliveries.countsOfQueue(queue.id());
+        Map<DeliveryState, Long> counted = deliveries.countsOfQueue(queue);
         long openChecks = checks.openOf(queue.id());
         confirmed.put(queue.id(), counted);
         if (!counted.equals(queue.nonZeroCounts()) || openChecks != queue.fallbacksOpen()) {
@@ -81,7 +81,7 @@ class QueueCompletion {
      */
     void recountUnderWay() {
         for (DispatchQueue queue : queues.inStates(QueueState.FANNING_OUT, QueueState.READY, QueueState.DRAINED)) {
-            Map<DeliveryState, Long> counted = deliveries.countsOfQueue(queue.id());
+            Map<DeliveryState, Long> counted = deliveries.countsOfQueue(queue);
             long openChecks = checks.openOf(queue.id());
             if (!counted.equals(queue.nonZeroCounts()) || openChecks != queue.fallbacksOpen()) {
                 log.warn("Queue {}: counters corrected from the deliveries at start", queue.id());

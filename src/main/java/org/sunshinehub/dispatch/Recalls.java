@@ -67,7 +67,7 @@ class Recalls {
         Map<ChannelKind, List<Delivery>> reached = new LinkedHashMap<>();
         for (DispatchQueue queue : pushes) {
             List<Delivery> ofChannel = reached.computeIfAbsent(queue.channel(), c -> new ArrayList<>());
-            REACHED.forEach(state -> deliveries.eachInState(queue.id(), state, ofChannel::add));
+            REACHED.forEach(state -> deliveries.eachInState(queue, state, ofChannel::add));
         }
         List<Dispatcher.ChannelRecall> report = new ArrayList<>();
         reached.forEach((channel, sent) -> report.add(recall(itemId, channel, sent, correct, settled)));

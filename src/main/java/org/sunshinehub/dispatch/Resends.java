@@ -53,7 +53,7 @@ class Resends {
         Instant now = clock.instant();
         List<Delivery> moved = new ArrayList<>();
         for (DeliveryState state : DeliveryState.resendable()) {
-            List<String> ids = deliveries.inState(queue.id(), state, PASS);
+            List<String> ids = deliveries.inState(queue, state, PASS);
             List<String> requeued = requeue(state, ids, queue, now);
             queues.count(queue.id(), state, DeliveryState.PENDING, requeued.size(), now);
             moved.addAll(deliveries.byIds(requeued));

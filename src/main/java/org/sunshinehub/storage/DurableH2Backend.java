@@ -1,5 +1,6 @@
 package org.sunshinehub.storage;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -31,6 +32,11 @@ final class DurableH2Backend extends H2Backend {
         // Without this the file keeps every old chunk around and grows by tens of KB per commit.
         store.setRetentionTime(0);
         return new DurableH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return IndexedH2Database.open(this, databaseName, getCursorRegistry());
     }
 
     /** Runs on the connection's event loop; the reply it returns is held by {@link HeldReplies}. */
