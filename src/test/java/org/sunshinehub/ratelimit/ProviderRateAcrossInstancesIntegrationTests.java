@@ -62,9 +62,8 @@ class ProviderRateAcrossInstancesIntegrationTests {
      */
     private static final int DEBT = 3 * QPS;
     /**
-     * Only hub A looks for the blocks of a dead hub. When two hubs sweep, both can find the same expired block and
-     * both take it over and send it (dispatch's take-over accepts a block another worker took a moment before):
-     * a double that is not the limiter's, reported apart; this test keeps to one sweeper.
+     * Hubs A and B both look for the blocks of a dead hub, so both may find the same expired block: only one may
+     * take it over (a compare-and-set on its lease), or its recipients would be served twice.
      */
     private static final String SWEEPER = "1s";
     private static final String NO_SWEEPS = "1h";
@@ -86,7 +85,7 @@ class ProviderRateAcrossInstancesIntegrationTests {
             try (MongoClient client = MongoClients.create(uri);
                  HubProcess a = hub(home, "a", uri, SWEEPER, "--sunshine.sandbox.port=" + sandbox,
                          "--sunshine.demo.subscribers=" + RECIPIENTS);
-                 HubProcess b = hub(home, "b", uri, NO_SWEEPS, endpoint);
+                 HubProcess b = hub(home, "b", uri, SWEEPER, endpoint);
                  HubProcess c = hub(home, "c", uri, NO_SWEEPS, endpoint)) {
                 CompletableFuture.allOf(Stream.of(a, b, c).map(hub -> CompletableFuture.runAsync(hub::start))
                         .toArray(CompletableFuture[]::new)).get(15, TimeUnit.MINUTES);
