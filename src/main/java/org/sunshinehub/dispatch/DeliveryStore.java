@@ -168,12 +168,13 @@ class DeliveryStore {
     /** Applies {@code apply} to the page and writes it if it changed, until the write finds the page unchanged. */
     private <R> R change(String pageId, Function<DeliveryPage, R> apply) {
         synchronized (stripes[Math.floorMod(pageId.hashCode(), STRIPES)]) {
-            DeliveryPage page = keptCopy(pageId);
-            boolean fresh = page == null;
-            page = fresh ? read(pageId) : page;
+            DeliveryPage known = keptCopy(pageId);
+            // A page not kept is first taken to be new, as a fan-out's mostly are: its insert then needs no read.
+            DeliveryPage page = known == null ? DeliveryPage.empty(pageId) : known;
+            boolean fresh = false;
             for (int tries = 1; ; tries++) {
                 R result = apply.apply(page);
-                // A kept page may be stale: a change that finds nothing to do is trusted only on a fresh read.
+                // A kept or assumed page may be stale: a change that finds nothing to do is trusted only on a read.
                 if (page.changed() ? write(page) : fresh) {
                     keep(page.changed() ? new DeliveryPage(pageId, page.version() + 1, page.deliveries()) : page);
                     return result;
