@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.BatchedInserts;
 
 /**
  * {@code wechatCallbacks}: every accepted callback, stored under its de-duplication key before it is handled
@@ -27,9 +27,11 @@ class CallbackInbox {
     static final String DONE = "DONE";
 
     private final MongoCollection<Document> callbacks;
+    private final BatchedInserts inserts;
 
     CallbackInbox(MongoDatabase database) {
         this.callbacks = database.getCollection("wechatCallbacks");
+        this.inserts = new BatchedInserts(callbacks);
         callbacks.createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
     }
 
@@ -39,7 +41,7 @@ class CallbackInbox {
 
     /** @return true when this is the first time the callback is seen */
     boolean store(String account, InboundMessage m, Instant now) {
-        return MongoErrors.insertIfAbsent(callbacks, new Document("_id", id(account, m)).append("account", account)
+        return inserts.insertIfAbsent(new Document("_id", id(account, m)).append("account", account)
                 .append("fields", new Document(new java.util.LinkedHashMap<>(m.fields())))
                 .append("state", RECEIVED).append("receivedAt", Date.from(now)));
     }

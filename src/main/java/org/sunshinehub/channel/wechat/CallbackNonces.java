@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.BatchedInserts;
 
 /**
  * {@code wechatCallbackNonces}: each (account, timestamp, nonce) a signed callback came with, and the SHA-256 of
@@ -29,12 +29,14 @@ import org.sunshinehub.storage.MongoErrors;
 class CallbackNonces {
 
     private final MongoCollection<Document> nonces;
+    private final BatchedInserts inserts;
     private final Duration window;
     private final Clock clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
     CallbackNonces(MongoDatabase database, WechatProperties properties, Clock clock) {
         this.nonces = database.getCollection("wechatCallbackNonces");
+        this.inserts = new BatchedInserts(nonces);
         nonces.createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
         this.window = properties.callbackWindow();
         this.clock = clock;
@@ -51,7 +53,7 @@ class CallbackNonces {
         }
         String id = account + ":" + timestamp + ":" + nonce;
         String hash = sha256(body);
-        if (MongoErrors.insertIfAbsent(nonces, new Document("_id", id).append("bodyHash", hash)
+        if (inserts.insertIfAbsent(new Document("_id", id).append("bodyHash", hash)
                 .append("at", Date.from(Instant.ofEpochSecond(seconds))))) {
             return true;
         }
