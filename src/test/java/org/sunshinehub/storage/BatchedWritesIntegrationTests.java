@@ -66,7 +66,7 @@ class BatchedWritesIntegrationTests {
     @Test
     void givenConcurrentCallersWithRepeatsWhenTheyInsertThenEachKeyIsNewOnceStoredOnceAndBatchesAreShared()
             throws Exception {
-        BatchedInserts inserts = new BatchedInserts(feedback);
+        BatchedWrites inserts = new BatchedWrites(feedback);
         Map<String, AtomicInteger> newCount = new ConcurrentHashMap<>();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {

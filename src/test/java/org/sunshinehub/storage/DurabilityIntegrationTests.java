@@ -83,11 +83,11 @@ class DurabilityIntegrationTests {
                 + "present after kill -9 and restart%n", rate, WRITERS);
     }
 
-    /** The same through {@link BatchedInserts}: writers' documents share insertMany commands and syncs. */
+    /** The same through {@link BatchedWrites}: writers' documents share insertMany commands and syncs. */
     @Test
-    void concurrentBatchedInsertsSurviveKillMinus9MidFlight() throws Exception {
+    void concurrentBatchedWritesSurviveKillMinus9MidFlight() throws Exception {
         double rate = writeConcurrentlyAndKill(items -> {
-            BatchedInserts inserts = new BatchedInserts(items);
+            BatchedWrites inserts = new BatchedWrites(items);
             return document -> assertThat(inserts.insertIfAbsent(document)).isTrue();
         });
         System.out.printf("durable embedded store: %.0f batched inserts/s from %d concurrent writers, all acknowledged "
