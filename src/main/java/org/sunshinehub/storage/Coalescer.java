@@ -27,7 +27,8 @@ public final class Coalescer<I, O> {
     public static final class Call<I, O> {
 
         private final I input;
-        private boolean done;
+        /** Volatile: a waiting caller may read it while the batch runs; written after the outcome it publishes. */
+        private volatile boolean done;
         private O result;
         private RuntimeException failure;
 
