@@ -4,13 +4,15 @@
 # validly signed provider callbacks from N concurrent senders for the given time (after 5 s of warm-up), then
 # checks that every callback answered 200 is stored. With "kill", the store is killed -9 halfway through and
 # restarted on the same file and port; the check then covers the callbacks answered before and after the kill.
-# Prints one JSON line.
+# Prints one JSON line. WARMUP_SECONDS (default 5) sets the unmeasured start (the hub's JIT needs longer on a
+# loaded machine); HUB_JAVA_OPTS and STORE_JAVA_OPTS add JVM options (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:-sms-up}
 concurrency=${2:-64}
 seconds=${3:-60}
 kill_store=${4:-}
+warm_up=${WARMUP_SECONDS:-5}
 work=$(mktemp -d)
 stop() {
   set +e
@@ -30,7 +32,7 @@ cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
 
 start_store() { # $1: port (0: any free one)
   : > "$work/store.log"
-  java -Xmx2g -cp "$cp" org.sunshinehub.storage.EmbeddedStoreProcess "$work/data" "$1" >> "$work/store.log" 2>&1 &
+  java -Xmx2g ${STORE_JAVA_OPTS:-} -cp "$cp" org.sunshinehub.storage.EmbeddedStoreProcess "$work/data" "$1" >> "$work/store.log" 2>&1 &
   echo $! > "$work/store.pid"
   for _ in $(seq 1 600); do grep -q '^URI ' "$work/store.log" && break; sleep 0.5; done
   grep '^URI ' "$work/store.log" | cut -d' ' -f2 || { echo "the store did not start: $(tail -3 "$work/store.log")" >&2; exit 1; }
@@ -42,7 +44,7 @@ sms_token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 wechat_token=bench$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 aes_key=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 43)
 app_id=wxsandbox000000001
-java -Xmx512m -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=0 \
+java -Xmx512m ${HUB_JAVA_OPTS:-} -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=0 \
   --sunshine.mongo.uri="$uri" --sunshine.sandbox.enabled=true --sunshine.sandbox.channels=sms,wechat \
   --sunshine.sms.callback-token="$sms_token" --sunshine.wechat.accounts.gov.app-id=$app_id \
   --sunshine.wechat.accounts.gov.secret=sandbox-wechat-secret --sunshine.wechat.accounts.gov.token="$wechat_token" \
@@ -56,11 +58,11 @@ port=$(grep -o 'Tomcat started on port [0-9]*' "$work/hub.log" | head -1 | grep 
   || { echo "the hub did not start: $(tail -3 "$work/hub.log")" >&2; exit 1; }
 for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null 2>&1 && break; sleep 1; done
 
-java -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \
+java -Dbench.warmUpSeconds="$warm_up" -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \
   "$sms_token" "$wechat_token" "$aes_key" "$app_id" "$uri" "$hub" "$work/store.pid" bench &
 bench=$!
 if [ "$kill_store" = kill ]; then
-  sleep $((5 + seconds / 2))
+  sleep $((warm_up + seconds / 2))
   kill -9 "$(cat "$work/store.pid")"
   echo "store killed -9 at $(date -u +%T); restarting on port $store_port" >&2
   start_store "$store_port" > /dev/null

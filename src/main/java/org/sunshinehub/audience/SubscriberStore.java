@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
+import org.sunshinehub.storage.BatchedFinds;
 import org.sunshinehub.storage.MongoErrors;
 
 /**
@@ -29,12 +30,16 @@ class SubscriberStore {
 
     private final MongoCollection<Document> subscribers;
     private final MongoCollection<Document> identities;
+    private final BatchedFinds subscribersById;
+    private final BatchedFinds identitiesById;
     private final MongoCollection<Document> optOutEvents;
 
     SubscriberStore(MongoDatabase database) {
         this.subscribers = database.getCollection("subscribers");
         this.identities = database.getCollection("identities");
         this.optOutEvents = database.getCollection("optOutEvents");
+        this.subscribersById = new BatchedFinds(subscribers);
+        this.identitiesById = new BatchedFinds(identities);
         optOutEvents.createIndex(Indexes.ascending("channel", "at"), new IndexOptions().name("channel_at"));
         subscribers.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
         subscribers.createIndex(Indexes.ascending("topics"), new IndexOptions().name("topics"));
@@ -46,8 +51,7 @@ class SubscriberStore {
     }
 
     Optional<String> subscriberIdOf(ChannelKind channel, String address) {
-        Document identity = identities.find(Filters.eq("_id", identityKey(channel, address))).first();
-        return Optional.ofNullable(identity).map(d -> d.getString("subscriberId"));
+        return identitiesById.byId(identityKey(channel, address)).map(d -> d.getString("subscriberId"));
     }
 
     /** @return false when the identity already belongs to someone */
@@ -78,7 +82,7 @@ class SubscriberStore {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(subscribers.find(Filters.eq("_id", new ObjectId(id))).first()).map(SubscriberStore::of);
+        return subscribersById.byId(new ObjectId(id)).map(SubscriberStore::of);
     }
 
     void insert(Subscriber subscriber) {

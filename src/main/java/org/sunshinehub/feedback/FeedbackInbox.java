@@ -14,7 +14,7 @@ import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.BatchedWrites;
 
 /** The {@code feedback} collection: stored once per source key, whatever the provider repeats. */
 @Service
@@ -23,11 +23,13 @@ public class FeedbackInbox {
     private static final Logger log = LoggerFactory.getLogger(FeedbackInbox.class);
 
     private final MongoCollection<Document> feedback;
+    private final BatchedWrites writes;
     private final List<FeedbackGate> gates;
 
     FeedbackInbox(MongoDatabase database, List<FeedbackGate> gates) {
         this.gates = gates;
         this.feedback = database.getCollection("feedback");
+        this.writes = new BatchedWrites(feedback);
         feedback.createIndex(Indexes.ascending("itemId", "receivedAt"), new IndexOptions().name("item_received"));
         feedback.createIndex(Indexes.ascending("answeredAt"), new IndexOptions().name("answered"));
     }
@@ -45,7 +47,7 @@ public class FeedbackInbox {
                 }
             }
         }
-        boolean created = MongoErrors.insertIfAbsent(feedback, toDocument(f));
+        boolean created = writes.insertIfAbsent(toDocument(f));
         if (created) {
             log.info("Feedback on {} for item {} ({} chars)", f.channel(), f.itemId(), f.text().length());
         }

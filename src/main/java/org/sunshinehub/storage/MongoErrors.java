@@ -3,7 +3,12 @@ package org.sunshinehub.storage;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -89,12 +94,31 @@ public final class MongoErrors {
     private static Set<Integer> duplicatePositions(MongoBulkWriteException e) {
         Set<Integer> positions = new HashSet<>();
         for (BulkWriteError error : e.getWriteErrors()) {
-            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            if (!isDuplicateKey(error)) {
                 throw e;
             }
             positions.add(error.getIndex());
         }
         return positions;
+    }
+
+    static boolean isDuplicateKey(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /**
+     * True when the store could not be reached or did not answer (down, restarting, a failover, a commit that
+     * failed and closed the connection): the write may be retried later, so the caller answers 503, not 500.
+     */
+    public static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
+                    || t instanceof MongoConnectionPoolClearedException || t instanceof MongoNotPrimaryException
+                    || t instanceof MongoNodeIsRecoveringException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for E11000: the unique key that makes an edge idempotent already exists. */

@@ -1,5 +1,6 @@
 package org.sunshinehub.web;
 
+import com.mongodb.MongoException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -17,11 +18,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.sunshinehub.storage.MongoErrors;
 
 /**
  * Every error is problem+json with a reason and never a stack trace. Spring's own exceptions (405, 415, 404 ...)
  * come through the base class; unreadable bodies and invalid fields get a reason a caller can act on; anything
- * unexpected is a 500 whose details stay in the log.
+ * unexpected is a 500 whose details stay in the log; a store that is down is a 503 (retry later).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -64,6 +66,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException ex) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ex.getBody());
+    }
+
+    /** The store is down or restarting: a provider pushes again, a client may retry; nothing was acknowledged. */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> store(MongoException ex) {
+        if (!MongoErrors.isUnavailable(ex)) {
+            return ResponseEntity.internalServerError().body(unexpected(ex));
+        }
+        log.warn("Store unavailable, answered 503: {}", ex.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "数据存储暂不可用，请稍后重试"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -19,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps request bodies by the routed path: a declared length over the cap is refused before anything is read; a
  * chunked body is counted as it is read and fails with {@link BodyTooLargeException} (413) at the first byte
  * over. At most {@code max-body-readers} callbacks and as many API requests read a body at once; more get 503
- * straight away, so slow senders can hold some request threads but never all of them.
+ * straight away, so slow senders can hold some request threads but never all of them. A request gives its place
+ * back once its body has been read to the end, not when it is answered: a callback waiting for its store write
+ * is no slow sender, and holding the place until then capped callbacks at 50 in flight.
  */
 @Component
 @Order(0)
@@ -67,10 +70,11 @@ class BodySizeFilter extends OncePerRequestFilter {
             Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "同时上传的请求过多，请稍后重试");
             return;
         }
+        Place place = new Place(readers);
         try {
-            chain.doFilter(new CappedRequest(request, max), response);
+            chain.doFilter(new CappedRequest(request, max, place), response);
         } finally {
-            readers.release();
+            place.giveBack();
         }
     }
 
@@ -78,19 +82,37 @@ class BodySizeFilter extends OncePerRequestFilter {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
+    /** One request's place among the body readers, given back once (at the body's end or the answer). */
+    private static final class Place {
+        private final Semaphore readers;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        Place(Semaphore readers) {
+            this.readers = readers;
+        }
+
+        void giveBack() {
+            if (held.compareAndSet(true, false)) {
+                readers.release();
+            }
+        }
+    }
+
     private static final class CappedRequest extends HttpServletRequestWrapper {
         private final long max;
+        private final Place place;
         private ServletInputStream stream;
 
-        CappedRequest(HttpServletRequest request, long max) {
+        CappedRequest(HttpServletRequest request, long max, Place place) {
             super(request);
             this.max = max;
+            this.place = place;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CappedStream(super.getInputStream(), max);
+                stream = new CappedStream(super.getInputStream(), max, getContentLengthLong(), place);
             }
             return stream;
         }
@@ -106,35 +128,42 @@ class BodySizeFilter extends OncePerRequestFilter {
     private static final class CappedStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long max;
+        private final long declared;
+        private final Place place;
         private long count;
 
-        CappedStream(ServletInputStream in, long max) {
+        /** @param declared the Content-Length, or -1 for a chunked body */
+        CappedStream(ServletInputStream in, long max, long declared, Place place) {
             this.in = in;
             this.max = max;
+            this.declared = declared;
+            this.place = place;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
+            counted(b < 0 ? -1 : 1);
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
+            counted(n);
             return n;
         }
 
+        /** @param n bytes just read, -1 at the end of the body */
         private void counted(int n) {
-            count += n;
-            if (count > max) {
-                throw new BodyTooLargeException(max);
+            if (n > 0) {
+                count += n;
+                if (count > max) {
+                    throw new BodyTooLargeException(max);
+                }
+            }
+            if (n < 0 || count == declared) {
+                place.giveBack();
             }
         }
 

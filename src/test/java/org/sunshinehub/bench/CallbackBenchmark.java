@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
@@ -42,7 +43,7 @@ import org.bson.Document;
  */
 public final class CallbackBenchmark {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 5));
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -73,6 +74,8 @@ public final class CallbackBenchmark {
         long end = warmEnd + measured.toNanos();
         HeapWatch heap = new HeapWatch(args[3], args[11]);
         heap.start();
+        CpuWatch cpu = new CpuWatch(args[9], Path.of(args[10]), warmEnd, end);
+        cpu.start();
         Thread[] threads = new Thread[concurrency];
         for (int i = 0; i < concurrency; i++) {
             senders[i] = bench.new Sender(warmEnd, end);
@@ -91,15 +94,18 @@ public final class CallbackBenchmark {
         for (Sender s : senders) {
             acknowledged.addAll(s.acknowledged);
         }
+        cpu.join();
         long missing = missing(args[8], kind, acknowledged);
         System.out.println(String.format(Locale.ROOT,
                 "{\"kind\":\"%s\",\"concurrency\":%d,\"seconds\":%d,\"callbacksPerSecond\":%.0f,\"p50Millis\":%.1f,"
                         + "\"p99Millis\":%.1f,\"maxMillis\":%.1f,\"errors\":%d,\"errorsByStatus\":\"%s\",\"acknowledged\":%d,\"missing\":%d,"
+                        + "\"hubCpuMillisPerCallback\":%.2f,\"storeCpuMillisPerCallback\":%.2f,"
                         + "\"hubPeakHeapMiB\":%.0f,\"hubPeakRssMiB\":%d,\"storePeakRssMiB\":%d}",
                 kind, concurrency, measured.toSeconds(), latencies.length / (double) measured.toSeconds(),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
                 errors.values().stream().mapToLong(Long::longValue).sum(), errors,
-                acknowledged.size(), missing, heap.peak / (1 << 20), peakRssMiB(args[9]), peakRssMiB(Files.readString(Path.of(args[10])).strip())));
+                acknowledged.size(), missing, cpu.hub / (double) latencies.length, cpu.store / (double) latencies.length,
+                heap.peak / (1 << 20), peakRssMiB(args[9]), peakRssMiB(Files.readString(Path.of(args[10])).strip())));
         System.exit(missing == 0 ? 0 : 1);
     }
 
@@ -182,6 +188,49 @@ public final class CallbackBenchmark {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * CPU time the hub and the store spent during the measured window, in ms (from /proc: the machine is shared, so
+     * CPU per callback says more than wall time). The store's is -1 when it was restarted in the window.
+     */
+    private static final class CpuWatch extends Thread {
+
+        private final String hubPid;
+        private final Path storePidFile;
+        private final long from;
+        private final long to;
+        private volatile double hub = -1;
+        private volatile double store = -1;
+
+        CpuWatch(String hubPid, Path storePidFile, long from, long to) {
+            this.hubPid = hubPid;
+            this.storePidFile = storePidFile;
+            this.from = from;
+            this.to = to;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                LockSupport.parkNanos(from - System.nanoTime());
+                String storePid = Files.readString(storePidFile).strip();
+                long hub0 = cpuMillis(hubPid);
+                long store0 = cpuMillis(storePid);
+                LockSupport.parkNanos(to - System.nanoTime());
+                hub = cpuMillis(hubPid) - hub0;
+                store = storePid.equals(Files.readString(storePidFile).strip()) ? cpuMillis(storePid) - store0 : -1;
+            } catch (IOException e) {
+                // a process gone: its figure stays -1
+            }
+        }
+
+        private static long cpuMillis(String pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime + stime, 100 ticks/s
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.BatchedWrites;
 
 /**
  * {@code wechatCallbacks}: every accepted callback, stored under its de-duplication key before it is handled
@@ -27,9 +27,11 @@ class CallbackInbox {
     static final String DONE = "DONE";
 
     private final MongoCollection<Document> callbacks;
+    private final BatchedWrites writes;
 
     CallbackInbox(MongoDatabase database) {
         this.callbacks = database.getCollection("wechatCallbacks");
+        this.writes = new BatchedWrites(callbacks);
         callbacks.createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
     }
 
@@ -39,14 +41,14 @@ class CallbackInbox {
 
     /** @return true when this is the first time the callback is seen */
     boolean store(String account, InboundMessage m, Instant now) {
-        return MongoErrors.insertIfAbsent(callbacks, new Document("_id", id(account, m)).append("account", account)
+        return writes.insertIfAbsent(new Document("_id", id(account, m)).append("account", account)
                 .append("fields", new Document(new java.util.LinkedHashMap<>(m.fields())))
                 .append("state", RECEIVED).append("receivedAt", Date.from(now)));
     }
 
     void done(String id, String reply) {
-        callbacks.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", DONE),
-                Updates.set("reply", reply)));
+        writes.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", DONE),
+                Updates.set("reply", reply)), false);
     }
 
     /** The answer given the first time; empty while that first handling is still under way. */

@@ -16,12 +16,13 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.storage.BatchedWrites;
 
 /**
- * {@code wechatCallbackNonces}: each (account, timestamp, nonce) a signed callback came with, and the SHA-256 of
- * its body. In plain and compatible mode the signature does not cover the body, so the same pair with another body
- * is a captured signature carrying a forged message; the same pair with the same body is WeChat's own retry.
+ * {@code wechatCallbackNonces}: each (account, timestamp, nonce) a signed plain callback came with, and the SHA-256
+ * of its body. In plain and compatible mode the signature does not cover the body, so the same pair with another
+ * body is a captured signature carrying a forged message; the same pair with the same body is WeChat's own retry.
+ * (An encrypted callback's {@code msg_signature} covers its body: those are not recorded here.)
  * Timestamps outside the callback window are refused before this, so entries older than twice the window are
  * dead and purged (a scan, at most once per window; mongo-java-server has no TTL index).
  */
@@ -29,12 +30,14 @@ import org.sunshinehub.storage.MongoErrors;
 class CallbackNonces {
 
     private final MongoCollection<Document> nonces;
+    private final BatchedWrites writes;
     private final Duration window;
     private final Clock clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
     CallbackNonces(MongoDatabase database, WechatProperties properties, Clock clock) {
         this.nonces = database.getCollection("wechatCallbackNonces");
+        this.writes = new BatchedWrites(nonces);
         nonces.createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
         this.window = properties.callbackWindow();
         this.clock = clock;
@@ -51,7 +54,7 @@ class CallbackNonces {
         }
         String id = account + ":" + timestamp + ":" + nonce;
         String hash = sha256(body);
-        if (MongoErrors.insertIfAbsent(nonces, new Document("_id", id).append("bodyHash", hash)
+        if (writes.insertIfAbsent(new Document("_id", id).append("bodyHash", hash)
                 .append("at", Date.from(Instant.ofEpochSecond(seconds))))) {
             return true;
         }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import org.sunshinehub.storage.BatchedFinds;
+import org.sunshinehub.storage.BatchedWrites;
 
 /**
  * {@code wechatFollowers}, one small document per openid: when the follower last wrote (WeChat's window for
@@ -24,15 +26,19 @@ import org.springframework.stereotype.Component;
 class Followers {
 
     private final MongoCollection<Document> followers;
+    private final BatchedWrites writes;
+    private final BatchedFinds finds;
 
     Followers(MongoDatabase database) {
         this.followers = database.getCollection("wechatFollowers");
+        this.writes = new BatchedWrites(followers);
+        this.finds = new BatchedFinds(followers);
     }
 
     /** A message from the follower: it opens WeChat's answer window again, with its allowance of answers. */
     void wrote(String account, String openId, Instant at) {
-        followers.updateOne(Filters.eq("_id", openId), Updates.combine(Updates.set("account", account),
-                Updates.max("lastMessageAt", Date.from(at)), Updates.set("answers", 0)), new UpdateOptions().upsert(true));
+        writes.updateOne(Filters.eq("_id", openId), Updates.combine(Updates.set("account", account),
+                Updates.max("lastMessageAt", Date.from(at)), Updates.set("answers", 0)), true);
     }
 
     /**
@@ -63,7 +69,7 @@ class Followers {
 
     /** The latest item pushed to this follower at or after {@code since}. */
     Optional<String> lastPushedSince(String openId, Instant since) {
-        Document follower = followers.find(Filters.eq("_id", openId)).first();
+        Document follower = finds.byId(openId).orElse(null);
         if (follower == null || follower.getDate("lastPushAt") == null
                 || follower.getDate("lastPushAt").toInstant().isBefore(since)) {
             return Optional.empty();

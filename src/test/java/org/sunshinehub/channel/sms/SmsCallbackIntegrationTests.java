@@ -3,10 +3,18 @@ package org.sunshinehub.channel.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sunshinehub.support.TestHub;
 
@@ -77,5 +85,41 @@ class SmsCallbackIntegrationTests {
             }
         }
         assertThat(mine).isEqualTo(2);
+    }
+
+    /**
+     * More senders at once than {@code sunshine.api.max-body-readers} (50), each message pushed twice at the same
+     * time (a provider's retry racing its first push): a callback waiting for its store write is no slow reader,
+     * so every push is answered 200, and each message is stored once.
+     */
+    @Test
+    void givenMoreConcurrentPushesThanBodyReadersWithRetriesWhenTheyArriveThenAllAreAnsweredAndEachStoredOnce()
+            throws Exception {
+        int messages = 80;
+        String prefix = "1366" + String.format("%03d", Math.abs(UUID.randomUUID().hashCode() % 1000));
+        List<String> phones = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(2 * messages);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < messages; i++) {
+                String phone = prefix + String.format("%04d", i);
+                phones.add(phone);
+                String body = "[{\"phone_number\":\"" + phone + "\",\"content\":\"并发意见" + i
+                        + "\",\"send_time\":\"2026-11-22 09:30:00\",\"dest_code\":\"\",\"sequence_id\":" + (880000 + i) + "}]";
+                for (int push = 0; push < 2; push++) {
+                    answers.add(senders.submit(() -> push(token(), "up", body)));
+                }
+            }
+
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(TestHub.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("\"code\":0");
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(hub.bean(MongoDatabase.class).getCollection("feedback")
+                .countDocuments(Filters.in("address", phones))).isEqualTo(messages);
     }
 }
