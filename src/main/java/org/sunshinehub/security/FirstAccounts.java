@@ -5,7 +5,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An empty database gets one administrator with a one-time password, printed once (a WARN line), to be changed at
@@ -29,8 +31,18 @@ class FirstAccounts implements SmartInitializingSingleton {
         if (!accounts.isEmpty()) {
             return;
         }
-        String password = accounts.create(new StaffAccounts.NewAccount("admin", "系统管理员", null, Set.of(Role.ADMIN),
-                List.of(), List.of(), null, null));
+        String password;
+        try {
+            password = accounts.create(new StaffAccounts.NewAccount("admin", "系统管理员", null, Set.of(Role.ADMIN),
+                    List.of(), List.of(), null, null));
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                // another instance, started on the same empty database at the same moment, made them
+                log.info("First console accounts made by another instance");
+                return;
+            }
+            throw e;
+        }
         log.warn("Console account created: admin / {} (one-time password, to be changed at the first sign-in)", password);
         if (properties.demoAccounts()) {
             demoAccounts();

@@ -109,7 +109,9 @@ class ConsoleBrowserIntegrationTests {
         pushes.faults("{\"undeliveredNumbers\": [\"" + phones.get(0) + "\"]}");
         try {
             browser.findElement(By.id("create-plan")).click();
-            assertThat(browser.getCurrentUrl()).matches(".*/plans/[0-9a-f]{24}$");
+            // the form's POST answers with a redirect the browser may still be following
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> browser.getCurrentUrl().matches(".*/plans/[0-9a-f]{24}$"));
             Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> text("#progress-percent").equals("100%") && text("#progress").contains("已完成"));
         } finally {
