@@ -4,13 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.content.ItemKind;
 import org.sunshinehub.storage.MongoErrors;
+import org.sunshinehub.text.Fingerprints;
 
 /**
  * {@code intakeRejects}: one document per refused payload. The id is a digest of route, kind and payload, so a
@@ -41,7 +38,7 @@ class IntakeRejects {
     }
 
     IntakeReject add(String route, String source, ItemKind kind, String payload, Map<String, String> errors) {
-        String id = digest(route + '\n' + kind + '\n' + payload);
+        String id = Fingerprints.sha256Hex(route + '\n' + kind + '\n' + payload, 12);
         boolean truncated = payload.length() > MAX_PAYLOAD;
         Document reject = new Document("_id", id).append("route", route).append("source", source)
                 .append("kind", kind == null ? null : kind.name())
@@ -97,12 +94,4 @@ class IntakeRejects {
                 .map(e -> new Document("field", e.getKey()).append("reason", e.getValue())).toList();
     }
 
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

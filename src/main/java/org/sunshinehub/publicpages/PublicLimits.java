@@ -3,15 +3,12 @@ package org.sunshinehub.publicpages;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.sunshinehub.ratelimit.SharedBuckets;
+import org.sunshinehub.text.Fingerprints;
 
 /**
  * Abuse limits on the public forms: one token bucket per action and client address, and one per action and
@@ -42,7 +39,8 @@ class PublicLimits {
     }
 
     private void take(Action action, String dimension, String who, PublicPageProperties.Limit limit) {
-        String key = "public:" + action + ":" + dimension + ":" + limit.count() + "/" + limit.per().toSeconds() + ":" + hash(who);
+        String key = "public:" + action + ":" + dimension + ":" + limit.count() + "/" + limit.per().toSeconds() + ":"
+                + Fingerprints.sha256Hex(who, 12);
         ConsumptionProbe probe = buckets.bucket(key, BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(limit.count()).refillIntervally(limit.count(), limit.per())).build())
                 .tryConsumeAndReturnRemaining(1);
@@ -52,12 +50,4 @@ class PublicLimits {
         }
     }
 
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,13 +6,10 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.sunshinehub.text.Fingerprints;
 
 /**
  * Token buckets whose tokens every instance on this database draws from. Each call of a {@link Bucket} from
@@ -61,15 +58,8 @@ public class SharedBuckets {
      */
     public Lease rate(String name, String account, double perSecond) {
         LeaseSizing sizing = new LeaseSizing(perSecond);
-        return lease(sizing.key(name + ":" + hash(account)), sizing.configuration(), sizing.size(), sizing.hold());
+        return lease(sizing.key(name + ":" + Fingerprints.sha256Hex(account, 6)), sizing.configuration(), sizing.size(),
+                sizing.hold());
     }
 
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
