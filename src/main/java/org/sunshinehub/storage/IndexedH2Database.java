@@ -1,10 +1,14 @@
 package org.sunshinehub.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import java.lang.reflect.Constructor;
@@ -13,11 +17,15 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** An H2 database whose unique indexes compare keys with {@link IndexKeyType}; everything else as H2's. */
+/**
+ * An H2 database whose unique indexes compare keys with {@link IndexKeyType} and whose collections store their
+ * documents with {@link DocumentValueType}; everything else as H2's, under the map names H2's own gives them.
+ */
 final class IndexedH2Database extends H2Database {
 
     /** Shared by every store of the process: it remembers key objects by identity, whichever map holds them. */
     private static final IndexKeyType KEYS = new IndexKeyType();
+    private static final DocumentValueType DOCUMENTS = new DocumentValueType();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX;
     private static final Field STORE;
     private static final Field BACKEND_STORE;
@@ -51,16 +59,34 @@ final class IndexedH2Database extends H2Database {
     }
 
     @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVStore store = store();
+        MVMap<Object, Document> data = store.openMap("databases." + fullName,
+                new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
+        MVMap<String, Object> meta = store.openMap("meta." + fullName);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
         // the map name H2Database gives an index, so files written before read the same
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEYS));
         try {
-            MVMap<KeyValue, Object> map = ((MVStore) STORE.get(this)).openMap(mapName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(KEYS));
             return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot open the unique index " + mapName, e);
+        }
+    }
+
+    /** Read on every open: H2Database opens its collections from its constructor, before a field of ours is set. */
+    private MVStore store() {
+        try {
+            return (MVStore) STORE.get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
