@@ -1,5 +1,8 @@
 package org.sunshinehub.dispatch;
 
+import static org.sunshinehub.dispatch.PackedColumns.pack;
+import static org.sunshinehub.dispatch.PackedColumns.unpack;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -32,7 +35,6 @@ import org.sunshinehub.storage.MongoErrors;
 @Component
 class BlockStore {
 
-    private static final char SEPARATOR = '\u001F';
 
     private final MongoCollection<Document> blocks;
 
@@ -48,6 +50,11 @@ class BlockStore {
     /** @return false when the block exists already (a resumed fan-out writing it again) */
     boolean insert(Block block) {
         return MongoErrors.insertIfAbsent(blocks, toDocument(block));
+    }
+
+    /** Inserts in one round trip, keeping a block that exists (a resumed fan-out writes the same block again). */
+    void insertAll(List<Block> written) {
+        MongoErrors.insertManyIfAbsent(blocks, written.stream().map(BlockStore::toDocument).toList());
     }
 
     Optional<Block> find(String id) {
@@ -157,28 +164,5 @@ class BlockStore {
                 d.getString("deliveryKey"), ChannelKind.of(d.getString("channel")),
                 BlockState.valueOf(d.getString("state")), d.getInteger("attempts", 0), d.getInteger("holds", 0),
                 d.getDate("optOutsSince").toInstant(), recipients, d.get("streamedAfter", 0L));
-    }
-
-    /**
-     * Each value after a unit separator (a control character no subscriber id or address contains), so an empty
-     * list and a list of one empty value stay apart.
-     */
-    static String pack(List<String> values) {
-        for (String v : values) {
-            if (v.indexOf(SEPARATOR) >= 0) {
-                throw new IllegalArgumentException("a manifest value contains U+001F");
-            }
-        }
-        StringBuilder packed = new StringBuilder();
-        values.forEach(v -> packed.append(SEPARATOR).append(v));
-        return packed.toString();
-    }
-
-    static List<String> unpack(Object stored) {
-        if (stored instanceof List<?> list) {
-            return list.stream().map(String.class::cast).toList();
-        }
-        String packed = (String) stored;
-        return packed.isEmpty() ? List.of() : List.of(packed.substring(1).split(String.valueOf(SEPARATOR), -1));
     }
 }

@@ -34,13 +34,6 @@ class DeliveryMoves {
         return moved;
     }
 
-    boolean moveOne(String queueId, DeliveryState from, DeliveryState to, Delivery.Change change) {
-        Instant now = clock.instant();
-        boolean moved = deliveries.moveOne(from, to, change, now);
-        counted(queueId, from, to, moved ? 1 : 0, now);
-        return moved;
-    }
-
     /** Every delivery of the list moves with the same reason. */
     long moveAll(String queueId, DeliveryState from, DeliveryState to, List<String> ids, String reason) {
         return move(queueId, from, to, ids.stream().map(id -> Delivery.Change.reason(id, reason)).toList());

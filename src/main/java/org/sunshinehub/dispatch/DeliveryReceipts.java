@@ -77,15 +77,14 @@ public class DeliveryReceipts {
 
     private void apply(Target target, List<Delivery.Change> batch) {
         long moved = moves.move(target.queue(), DeliveryState.SENT, target.state(), batch);
+        // A receipt can overtake the worker's SENT write. States only move forward, so trying PENDING and then SENT
+        // again cannot miss a delivery that moves in between; those already moved and repeats match neither. Each
+        // try is one change per page, whatever the batch size.
         if (moved < batch.size()) {
-            // A receipt can overtake the worker's SENT write. States only move forward, so trying PENDING and then
-            // SENT cannot miss a delivery that moves in between; repeats match neither.
-            for (Delivery.Change c : batch) {
-                if (moves.moveOne(target.queue(), DeliveryState.PENDING, target.state(), c)
-                        || moves.moveOne(target.queue(), DeliveryState.SENT, target.state(), c)) {
-                    moved++;
-                }
-            }
+            moved += moves.move(target.queue(), DeliveryState.PENDING, target.state(), batch);
+        }
+        if (moved < batch.size()) {
+            moved += moves.move(target.queue(), DeliveryState.SENT, target.state(), batch);
         }
         meters.receipts(target.queue(), moved, batch.size() - moved);
         List<String> ids = batch.stream().map(Delivery.Change::deliveryId).toList();

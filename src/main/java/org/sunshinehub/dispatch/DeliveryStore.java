@@ -1,7 +1,12 @@
 package org.sunshinehub.dispatch;
 
-import static org.sunshinehub.dispatch.BlockStore.pack;
-import static org.sunshinehub.dispatch.BlockStore.unpack;
+import static org.sunshinehub.dispatch.PackedColumns.channel;
+import static org.sunshinehub.dispatch.PackedColumns.code;
+import static org.sunshinehub.dispatch.PackedColumns.column;
+import static org.sunshinehub.dispatch.PackedColumns.instant;
+import static org.sunshinehub.dispatch.PackedColumns.text;
+import static org.sunshinehub.dispatch.PackedColumns.time;
+import static org.sunshinehub.dispatch.PackedColumns.unpack;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -12,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +33,7 @@ import org.sunshinehub.storage.MongoErrors;
 
 /**
  * {@code deliveries}, the only class that knows its field names: one document per {@link DeliveryPage}, each
- * per-delivery column packed into one value (see {@link BlockStore#pack}). Every change is a read, the change in
+ * per-delivery column packed into one value ({@link PackedColumns}). Every change is a read, the change in
  * memory (moves guarded there) and a write under the page's {@code version}; a page another writer changed in
  * between is read again and the change applied again. Pages this instance wrote lately are kept, so a batch's
  * moves usually need no read; a kept page that turns out stale fails its guarded write and is read again.
@@ -37,18 +43,9 @@ class DeliveryStore {
 
     static final int ID_CHUNK = 100;
     private static final int MAX_TRIES = 100;
-    private static final int KEPT_PAGES = 512;
-    private static final int STRIPES = 64;
 
     private final MongoCollection<Document> deliveries;
-    /** Writers of one page in this instance take turns, so they rarely miss each other's version. */
-    private final Object[] stripes = Stream.generate(Object::new).limit(STRIPES).toArray();
-    private final Map<String, DeliveryPage> kept = new LinkedHashMap<>(KEPT_PAGES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DeliveryPage> eldest) {
-            return size() > KEPT_PAGES;
-        }
-    };
+    private final KeptPages kept = new KeptPages();
 
     DeliveryStore(MongoDatabase database) {
         this.deliveries = database.getCollection("deliveries");
@@ -66,9 +63,39 @@ class DeliveryStore {
         for (int i = 0; i < batch.size(); i++) {
             byPage.computeIfAbsent(DeliveryPage.idOf(batch.get(i).id()), p -> new ArrayList<>()).add(i);
         }
-        Set<Integer> taken = new HashSet<>();
+        Set<Integer> taken = insertAsNew(batch, byPage);
         byPage.forEach((page, positions) -> taken.addAll(change(page,
                 p -> positions.stream().filter(i -> !p.add(batch.get(i))).toList())));
+        return taken;
+    }
+
+    /**
+     * Pages not kept are first taken to be new, as a fan-out's mostly are, and inserted in one round trip; those
+     * that existed after all stay in {@code byPage}, for {@link #change}.
+     *
+     * @return the positions in {@code batch} of the inserted pages whose recipient came twice
+     */
+    private Set<Integer> insertAsNew(List<Delivery> batch, Map<String, List<Integer>> byPage) {
+        List<DeliveryPage> fresh = new ArrayList<>();
+        Map<String, List<Integer>> twice = new HashMap<>();
+        byPage.forEach((pageId, positions) -> {
+            if (kept.copyOf(pageId) == null) {
+                DeliveryPage page = DeliveryPage.empty(pageId);
+                twice.put(pageId, positions.stream().filter(i -> !page.add(batch.get(i))).toList());
+                fresh.add(page);
+            }
+        });
+        Set<Integer> existed = MongoErrors.insertManyIfAbsent(deliveries,
+                fresh.stream().map(p -> toDocument(p, 1)).toList());
+        Set<Integer> taken = new HashSet<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            DeliveryPage page = fresh.get(i);
+            if (!existed.contains(i)) {
+                kept.keep(new DeliveryPage(page.id(), 1, page.deliveries()));
+                taken.addAll(twice.get(page.id()));
+                byPage.remove(page.id());
+            }
+        }
         return taken;
     }
 
@@ -119,10 +146,6 @@ class DeliveryStore {
         return moved;
     }
 
-    boolean moveOne(DeliveryState from, DeliveryState to, Delivery.Change change, Instant at) {
-        return move(from, to, List.of(change), at) == 1;
-    }
-
     /** Moves a resendable delivery back to PENDING, now belonging to {@code queue} and its plan. */
     boolean requeueOne(DeliveryState from, String id, DispatchQueue queue, Instant at) {
         from.checkMoveTo(DeliveryState.PENDING);
@@ -167,8 +190,8 @@ class DeliveryStore {
 
     /** Applies {@code apply} to the page and writes it if it changed, until the write finds the page unchanged. */
     private <R> R change(String pageId, Function<DeliveryPage, R> apply) {
-        synchronized (stripes[Math.floorMod(pageId.hashCode(), STRIPES)]) {
-            DeliveryPage known = keptCopy(pageId);
+        synchronized (kept.lockFor(pageId)) {
+            DeliveryPage known = kept.copyOf(pageId);
             // A page not kept is first taken to be new, as a fan-out's mostly are: its insert then needs no read.
             DeliveryPage page = known == null ? DeliveryPage.empty(pageId) : known;
             boolean fresh = false;
@@ -176,7 +199,7 @@ class DeliveryStore {
                 R result = apply.apply(page);
                 // A kept or assumed page may be stale: a change that finds nothing to do is trusted only on a read.
                 if (page.changed() ? write(page) : fresh) {
-                    keep(page.changed() ? new DeliveryPage(pageId, page.version() + 1, page.deliveries()) : page);
+                    kept.keep(page.changed() ? new DeliveryPage(pageId, page.version() + 1, page.deliveries()) : page);
                     return result;
                 }
                 if (tries == MAX_TRIES) {
@@ -186,19 +209,6 @@ class DeliveryStore {
                 page = read(pageId);
                 fresh = true;
             }
-        }
-    }
-
-    private DeliveryPage keptCopy(String pageId) {
-        synchronized (kept) {
-            DeliveryPage k = kept.get(pageId);
-            return k == null ? null : new DeliveryPage(pageId, k.version(), k.deliveries());
-        }
-    }
-
-    private void keep(DeliveryPage page) {
-        synchronized (kept) {
-            kept.put(page.id(), page);
         }
     }
 
@@ -281,30 +291,5 @@ class DeliveryStore {
                     instant(updatedAt.get(i)), instant(receiptAt.get(i))));
         }
         return new DeliveryPage(pageId, d.get("version", Number.class).longValue(), all);
-    }
-
-    /** One value per delivery; free text loses any separator character it carries, null becomes empty. */
-    private static String column(List<Delivery> all, Function<Delivery, String> value) {
-        return pack(all.stream().map(value).map(v -> v == null ? "" : v.replace('\u001F', ' ')).toList());
-    }
-
-    private static String code(ChannelKind channel) {
-        return channel == null ? "" : channel.code();
-    }
-
-    private static ChannelKind channel(String code) {
-        return code.isEmpty() ? null : ChannelKind.of(code);
-    }
-
-    private static String text(String stored) {
-        return stored.isEmpty() ? null : stored;
-    }
-
-    private static String time(Instant at) {
-        return at == null ? "" : Long.toString(at.toEpochMilli(), 36);
-    }
-
-    private static Instant instant(String stored) {
-        return stored.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(stored, 36));
     }
 }

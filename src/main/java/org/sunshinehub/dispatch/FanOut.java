@@ -3,6 +3,7 @@ package org.sunshinehub.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,15 +17,17 @@ import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.channelkind.ChannelKind;
 
 /**
- * Turns a queue's audience into PENDING deliveries and numbered blocks: streams subscribers with a cursor, one
- * batch in memory at a time, and hands each batch to {@link FanOutBatch}. A run resuming after a crash skips what
- * was streamed and adopts a block written just before the crash.
+ * Turns a queue's audience into PENDING deliveries and numbered blocks: streams subscribers with a cursor, a block's
+ * worth at a time, and hands {@value #BLOCKS_PER_ROUND} blocks' worth at once to {@link FanOutBatch}. A run resuming
+ * after a crash skips what was streamed and adopts the blocks written just before the crash.
  */
 @Component
 class FanOut {
 
     /** Opt-outs from this long before a batch was read are checked again at dispatch (clock skew margin). */
     static final Duration OPT_OUT_MARGIN = Duration.ofMinutes(1);
+    /** Blocks written per round trip of the fan-out: its writes wait for the store's sync, one after another. */
+    static final int BLOCKS_PER_ROUND = 4;
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
     private final QueueStore queues;
@@ -59,7 +62,7 @@ class FanOut {
         }
         DispatchQueue queue = taken.get();
         FanOutBatch.Run run = new FanOutBatch.Run(queue, runId, queue.progress());
-        adoptBlockWrittenBeforeCrash(run);
+        adoptBlocksWrittenBeforeCrash(run);
         long started = System.nanoTime();
         try {
             stream(queue, run);
@@ -80,24 +83,36 @@ class FanOut {
         List<Recipient> accounts = channels.has(channel) ? channels.adapter(channel).broadcastAudience() : List.of();
         if (!accounts.isEmpty()) {
             if (run.streamed == 0) {
-                batches.write(run, accounts, accounts.size());
+                batches.write(run, List.of(new FanOutBatch.Chunk(accounts, accounts.size())));
             }
             return;
         }
         // In a fallback plan a citizen belongs to the first channel in the order that reaches them.
         List<ChannelKind> before = queue.job().fallbackBefore();
+        List<FanOutBatch.Chunk> round = new ArrayList<>(BLOCKS_PER_ROUND);
         subscribers.stream(queue.job().audience(), channel, run.streamed, properties.channel(channel).batchSize(),
-                s -> before.stream().noneMatch(c -> s.reachableOn(c) && channels.has(c)),
-                (recipients, soFar) -> batches.write(run, recipients, soFar));
+                s -> before.stream().noneMatch(c -> s.reachableOn(c) && channels.has(c)), (recipients, soFar) -> {
+                    round.add(new FanOutBatch.Chunk(recipients, soFar));
+                    if (round.size() == BLOCKS_PER_ROUND) {
+                        batches.write(run, List.copyOf(round));
+                        round.clear();
+                    }
+                });
+        if (!round.isEmpty()) {
+            batches.write(run, round);
+        }
     }
 
-    /** A crash between writing a block and saving progress: the block stands, progress moves past it. */
-    private void adoptBlockWrittenBeforeCrash(FanOutBatch.Run run) {
-        blocks.find(Block.id(run.queue.id(), run.blocks)).ifPresent(block -> {
-            run.streamed = block.streamedAfter();
-            run.produced += block.recipients().size();
-            run.blocks++;
-            queues.saveProgress(run.queue.id(), run.streamed, run.blocks, run.produced, block.recipients().size());
-        });
+    /** A crash between writing blocks and saving progress: the blocks stand, progress moves past them. */
+    private void adoptBlocksWrittenBeforeCrash(FanOutBatch.Run run) {
+        long adopted = 0;
+        for (Optional<Block> b; (b = blocks.find(Block.id(run.queue.id(), run.blocks))).isPresent(); run.blocks++) {
+            run.streamed = b.get().streamedAfter();
+            run.produced += b.get().recipients().size();
+            adopted += b.get().recipients().size();
+        }
+        if (adopted > 0) {
+            queues.saveProgress(run.queue.id(), run.streamed, run.blocks, run.produced, adopted);
+        }
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.sunshinehub.audience.Recipient;
 
 /**
- * One batch of a fan-out: one unordered {@code insertMany} of deliveries, then one block whose manifest names
- * exactly the deliveries this batch created, then the progress. A recipient who already has a delivery of this
+ * One round of a fan-out: one unordered {@code insertMany} of deliveries, then its blocks, each of whose manifests
+ * names exactly the deliveries its chunk created, then the progress. A recipient who already has a delivery of this
  * item on this channel (from another plan) is left out, unless the plan resends and that delivery failed: then it
  * moves to this plan. A resumed run takes back deliveries of its own queue inserted but never put in a block.
  */
@@ -60,33 +60,48 @@ class FanOutBatch {
         }
     }
 
-    void write(Run run, List<Recipient> recipients, long soFar) {
+    /** One block's worth of the audience: its reachable recipients, and how many subscribers were read by its end. */
+    record Chunk(List<Recipient> recipients, long streamedAfter) {
+    }
+
+    /** Writes the chunks' deliveries, then their blocks, then the progress: three round trips for them all. */
+    void write(Run run, List<Chunk> chunks) {
         DispatchQueue queue = run.queue;
         Instant readAt = clock.instant();
         if (!queues.renewFanOut(queue.id(), run.id, readAt.plus(properties.lease()))) {
             throw new CancellationException();
         }
+        List<Recipient> recipients = chunks.stream().flatMap(c -> c.recipients().stream()).toList();
         List<Delivery> batch = recipients.stream().map(r -> Delivery.pending(queue, r.subscriberId(), r.address(),
                 queue.fallbackAfter(), null, readAt)).toList();
         Set<Integer> taken = new HashSet<>(deliveries.insertNew(batch));
         if (!taken.isEmpty()) {
             taken.removeAll(ours(run, batch, taken, readAt));
         }
-        List<Recipient> manifest = IntStream.range(0, recipients.size()).filter(i -> !taken.contains(i))
-                .mapToObj(recipients::get).toList();
         if (!queue.fallbackAfter().isEmpty()) {
             List<String> ids = IntStream.range(0, batch.size()).filter(i -> !taken.contains(i))
                     .mapToObj(i -> batch.get(i).id()).toList();
             queues.addFallbacksOpen(queue.id(), checks.insert(queue.id(), ids, readAt.plus(properties.fallbackAfter())));
         }
-        if (!manifest.isEmpty()) {
-            blocks.insert(new Block(Block.id(queue.id(), run.blocks), queue.id(), run.blocks, queue.job().deliveryKey(),
-                    queue.channel(), BlockState.READY, 0, 0, readAt.minus(FanOut.OPT_OUT_MARGIN), manifest, soFar));
-            run.blocks++;
-            run.produced += manifest.size();
+        List<Block> written = new ArrayList<>();
+        int from = 0;
+        for (Chunk chunk : chunks) {
+            int start = from;
+            List<Recipient> manifest = IntStream.range(start, start + chunk.recipients().size())
+                    .filter(i -> !taken.contains(i)).mapToObj(recipients::get).toList();
+            from += chunk.recipients().size();
+            if (!manifest.isEmpty()) {
+                written.add(new Block(Block.id(queue.id(), run.blocks + written.size()), queue.id(),
+                        run.blocks + written.size(), queue.job().deliveryKey(), queue.channel(), BlockState.READY, 0, 0,
+                        readAt.minus(FanOut.OPT_OUT_MARGIN), manifest, chunk.streamedAfter()));
+            }
         }
-        run.streamed = soFar;
-        queues.saveProgress(queue.id(), soFar, run.blocks, run.produced, manifest.size());
+        blocks.insertAll(written);
+        long added = written.stream().mapToLong(b -> b.recipients().size()).sum();
+        run.blocks += written.size();
+        run.produced += added;
+        run.streamed = chunks.get(chunks.size() - 1).streamedAfter();
+        queues.saveProgress(queue.id(), run.streamed, run.blocks, run.produced, added);
     }
 
     /**

@@ -143,7 +143,7 @@ class Recalls {
         long before = written.produced;
         for (int from = (int) written.streamed; from < recipients.size(); from += size) {
             int to = Math.min(from + size, recipients.size());
-            batches.write(written, recipients.subList(from, to), to);
+            batches.write(written, List.of(new FanOutBatch.Chunk(recipients.subList(from, to), to)));
         }
         queues.move(job.queueId(), QueueState.FANNING_OUT, QueueState.READY, clock.instant());
         return written.produced - before;

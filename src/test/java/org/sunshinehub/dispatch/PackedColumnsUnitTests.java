@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BlockManifestUnitTests {
+class PackedColumnsUnitTests {
 
     @Test
     void givenAManifestWhenPackedThenUnpackedThenEveryValueComesBackInOrder() {
@@ -14,22 +14,22 @@ class BlockManifestUnitTests {
         List<String> values = List.of("6650f0c1a2b3c4d5e6f70801", "", "13900000001", "oAbc-_=");
 
         // When
-        Object stored = BlockStore.pack(values);
+        Object stored = PackedColumns.pack(values);
 
         // Then
         assertThat(stored).isInstanceOf(String.class);
-        assertThat(BlockStore.unpack(stored)).containsExactlyElementsOf(values);
-        assertThat(BlockStore.unpack(BlockStore.pack(List.of()))).isEmpty();
-        assertThat(BlockStore.unpack(BlockStore.pack(List.of("")))).containsExactly("");
+        assertThat(PackedColumns.unpack(stored)).containsExactlyElementsOf(values);
+        assertThat(PackedColumns.unpack(PackedColumns.pack(List.of()))).isEmpty();
+        assertThat(PackedColumns.unpack(PackedColumns.pack(List.of("")))).containsExactly("");
     }
 
     @Test
     void givenABlockStoredAsArraysByAnEarlierVersionWhenReadThenItsManifestIsTheArray() {
-        assertThat(BlockStore.unpack(List.of("a", "b"))).containsExactly("a", "b");
+        assertThat(PackedColumns.unpack(List.of("a", "b"))).containsExactly("a", "b");
     }
 
     @Test
     void givenAValueWithTheSeparatorWhenPackedThenItIsRefused() {
-        assertThatThrownBy(() -> BlockStore.pack(List.of("a\u001Fb"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PackedColumns.pack(List.of("a\u001Fb"))).isInstanceOf(IllegalArgumentException.class);
     }
 }
