@@ -45,11 +45,16 @@ class BlockSender {
                 adapter.templateModel());
         String template = MessageRenderer.templateOf(item.kind()) + (job.purpose() == null ? "" : "-" + job.purpose());
         List<OutboundMessage> messages = new ArrayList<>(pending.size());
+        // Rendered once for the block unless the template can tell recipients apart
+        String same = null;
         for (Recipient r : pending) {
             model.put("recipient", Map.of("subscriberId", r.subscriberId()));
             try {
-                messages.add(new OutboundMessage(block.deliveryId(r), r.subscriberId(), r.address(),
-                        renderer.render(block.channel(), template, model)));
+                String content = same != null ? same : renderer.render(block.channel(), template, model);
+                if (same == null && !renderer.perRecipient(block.channel(), template)) {
+                    same = content;
+                }
+                messages.add(new OutboundMessage(block.deliveryId(r), r.subscriberId(), r.address(), content));
             } catch (MessageRenderer.RenderException e) {
                 moves.moveAll(block.queue(), DeliveryState.PENDING, DeliveryState.FAILED,
                         pending.stream().map(block::deliveryId).toList(), e.getMessage());

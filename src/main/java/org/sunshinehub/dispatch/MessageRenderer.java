@@ -110,6 +110,19 @@ public class MessageRenderer {
     }
 
     /**
+     * Whether the template can tell one recipient from another: it names {@code recipient}, or pulls in another
+     * template that might. Any other renders the same for a whole block.
+     */
+    boolean perRecipient(ChannelKind channel, String template) {
+        try {
+            String source = freemarker.getTemplate(channel.code() + "/" + template + ".ftl").toString();
+            return source.contains("recipient") || source.contains("#include") || source.contains("#import");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
      * Renders any template under {@code templates/} (e.g. {@code report/adoption-report.ftl}).
      *
      * @throws IllegalStateException when the template is missing or fails
