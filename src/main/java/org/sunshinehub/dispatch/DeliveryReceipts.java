@@ -25,6 +25,7 @@ public class DeliveryReceipts {
     private static final int CACHED_BLOCKS = 256;
 
     private final BlockStore blocks;
+    private final QueueStore queues;
     private final DeliveryMoves moves;
     private final FallbackCheckStore checks;
     private final DispatchMeters meters;
@@ -36,21 +37,26 @@ public class DeliveryReceipts {
         }
     };
 
-    DeliveryReceipts(BlockStore blocks, DeliveryMoves moves, FallbackCheckStore checks, DispatchMeters meters,
+    DeliveryReceipts(BlockStore blocks, QueueStore queues, DeliveryMoves moves, FallbackCheckStore checks, DispatchMeters meters,
                      Clock clock) {
         this.meters = meters;
         this.blocks = blocks;
+        this.queues = queues;
         this.moves = moves;
         this.checks = checks;
         this.clock = clock;
     }
 
-    /** A block's manifest as address → delivery id, cached: receipts of one block come in bursts. */
-    private record Manifest(String queue, Map<String, String> byAddress) {
+    /**
+     * A block's manifest as address → delivery id, cached: receipts of one block come in bursts.
+     *
+     * @param fallbacks false when the queue's plan has no fallback order, so none of its deliveries has a check
+     */
+    private record Manifest(String queue, boolean fallbacks, Map<String, String> byAddress) {
     }
 
     /** The deliveries one receipt state applies to, grouped by queue. */
-    private record Target(String queue, DeliveryState state) {
+    private record Target(String queue, boolean fallbacks, DeliveryState state) {
     }
 
     /** @return how many receipts named a delivery this hub knows */
@@ -67,7 +73,8 @@ public class DeliveryReceipts {
                 log.warn("Receipt for unknown batch {} ignored", receipt.batchId());
                 continue;
             }
-            changes.computeIfAbsent(new Target(manifest.get().queue(), receipt.outcome().state()), t -> new ArrayList<>())
+            changes.computeIfAbsent(new Target(manifest.get().queue(), manifest.get().fallbacks(),
+                            receipt.outcome().state()), t -> new ArrayList<>())
                     .add(new Delivery.Change(delivery, null, null, null, receipt.code()));
             known++;
         }
@@ -87,6 +94,9 @@ public class DeliveryReceipts {
             moved += moves.move(target.queue(), DeliveryState.SENT, target.state(), batch);
         }
         meters.receipts(target.queue(), moved, batch.size() - moved);
+        if (!target.fallbacks()) {
+            return;
+        }
         List<String> ids = batch.stream().map(Delivery.Change::deliveryId).toList();
         if (target.state() == DeliveryState.DELIVERED) {
             moves.reached(target.queue(), ids);
@@ -115,7 +125,8 @@ public class DeliveryReceipts {
         Optional<Manifest> read = blocks.find(blockId).map(b -> {
             Map<String, String> byAddress = new HashMap<>();
             b.recipients().forEach(r -> byAddress.put(r.address(), b.deliveryId(r)));
-            return new Manifest(b.queue(), byAddress);
+            boolean fallbacks = queues.find(b.queue()).map(q -> !q.job().fallbackOrder().isEmpty()).orElse(true);
+            return new Manifest(b.queue(), fallbacks, byAddress);
         });
         read.ifPresent(m -> {
             synchronized (manifests) {

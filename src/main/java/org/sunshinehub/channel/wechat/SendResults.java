@@ -1,5 +1,6 @@
 package org.sunshinehub.channel.wechat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import org.sunshinehub.dispatch.Receipt;
 class SendResults {
 
     private static final Logger log = LoggerFactory.getLogger(SendResults.class);
+    /** Well inside the 5 s WeChat waits for an answer. */
+    private static final Duration RECORD_WAIT = Duration.ofSeconds(2);
 
     private final SentMessages sent;
     private final DeliveryReceipts receipts;
@@ -31,7 +34,7 @@ class SendResults {
     }
 
     void templateFinished(String account, InboundMessage message) {
-        Optional<Document> send = message.msgId() == null ? Optional.empty() : sent.find(account, message.msgId());
+        Optional<Document> send = message.msgId() == null ? Optional.empty() : recorded(account, message.msgId());
         if (send.isEmpty()) {
             log.warn("TEMPLATESENDJOBFINISH for unknown msgid {} ignored", message.msgId());
             return;
@@ -39,6 +42,25 @@ class SendResults {
         String status = Optional.ofNullable(message.field("Status")).orElse("");
         receipts.apply(List.of(new Receipt(send.get().getString("batchId"), send.get().getString("openId"),
                 outcome(status), status)));
+    }
+
+    /**
+     * The send as recorded, waiting a little for it: the hub records a send when WeChat's API has answered it, and
+     * the finish event can come back before that record is written.
+     */
+    private Optional<Document> recorded(String account, long msgId) {
+        long until = System.nanoTime() + RECORD_WAIT.toNanos();
+        Optional<Document> send = sent.find(account, msgId);
+        while (send.isEmpty() && System.nanoTime() - until < 0) {
+            try {
+                Thread.sleep(RECORD_WAIT.toMillis() / 40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            send = sent.find(account, msgId);
+        }
+        return send;
     }
 
     static Receipt.Outcome outcome(String status) {
@@ -50,7 +72,7 @@ class SendResults {
     }
 
     void massFinished(String account, InboundMessage message) {
-        Optional<Document> send = message.msgId() == null ? Optional.empty() : sent.find(account, message.msgId());
+        Optional<Document> send = message.msgId() == null ? Optional.empty() : recorded(account, message.msgId());
         if (send.isEmpty()) {
             log.warn("MASSSENDJOBFINISH for unknown msg_id {} ignored", message.msgId());
             return;
