@@ -2,7 +2,7 @@
 # Fan-out + dispatch benchmark: bench/fanout.sh N [memory|file]
 # Starts the embedded store in a JVM of its own (so -Xmx512m bounds the hub alone), the hub from the fat jar
 # with the sandbox, seeds N subscribers, pushes one approved item to all of them over SMS, waits until every
-# delivery has its receipt, then measures the floor on the same database. Prints one JSON line.
+# delivery has its receipt, then measures the floor on the same database (FLOOR=0: not). Prints one JSON line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:?usage: bench/fanout.sh N [memory|file]}
