@@ -93,7 +93,8 @@ class FanOut {
         subscribers.stream(queue.job().audience(), channel, run.streamed, properties.channel(channel).batchSize(),
                 s -> before.stream().noneMatch(c -> s.reachableOn(c) && channels.has(c)), (recipients, soFar) -> {
                     round.add(new FanOutBatch.Chunk(recipients, soFar));
-                    if (round.size() == BLOCKS_PER_ROUND) {
+                    // the first block goes alone, so that sending starts as early as it can
+                    if (round.size() == (run.blocks == 0 ? 1 : BLOCKS_PER_ROUND)) {
                         batches.write(run, List.copyOf(round));
                         round.clear();
                     }
