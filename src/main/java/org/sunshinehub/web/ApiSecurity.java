@@ -75,7 +75,7 @@ class ApiSecurity {
     /**
      * No observation around the chain and each of its filters: with the property
      * {@code management.observations.enable.spring.security=false} alone they are still built and wrapped, empty,
-     * for every request (~5% of a callback's CPU and a fifth of its garbage, JFR on bench/callbacks.sh);
+     * for every request (~5% of a callback's CPU samples and of its garbage, JFR on bench/callbacks.sh);
      * {@code http.server.requests} still times every request.
      */
     @Bean
