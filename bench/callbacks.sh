@@ -5,7 +5,10 @@
 # checks that every callback answered 200 is stored. With "kill", the store is killed -9 halfway through and
 # restarted on the same file and port; the check then covers the callbacks answered before and after the kill.
 # Prints one JSON line. WARMUP_SECONDS (default 5) sets the unmeasured start (the hub's JIT needs longer on a
-# loaded machine); HUB_JAVA_OPTS and STORE_JAVA_OPTS add JVM options (e.g. -XX:StartFlightRecording=...).
+# loaded machine); WARMUP_CALLBACKS (default 0) also waits for that many answered callbacks before measuring, so
+# runs on a busy and a quiet machine compare a hub equally warm (not with "kill": its kill is timed);
+# HUB_JAVA_OPTS and STORE_JAVA_OPTS add JVM options (e.g. -XX:StartFlightRecording=...).
+# HUB_JAR runs another build of the hub (before/after comparisons back to back); SKIP_BUILD=1 skips the Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:-sms-up}
@@ -26,7 +29,7 @@ stop() {
 }
 trap stop EXIT
 
-mvn -B -q -DskipTests package test-compile >&2
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -q -DskipTests package test-compile >&2
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
 cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
 
@@ -44,7 +47,7 @@ sms_token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 wechat_token=bench$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 aes_key=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 43)
 app_id=wxsandbox000000001
-java -Xmx512m ${HUB_JAVA_OPTS:-} -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=0 \
+java -Xmx512m ${HUB_JAVA_OPTS:-} -jar "${HUB_JAR:-target/sunshine-hub.jar}" --spring.profiles.active=bench --server.port=0 \
   --sunshine.mongo.uri="$uri" --sunshine.sandbox.enabled=true --sunshine.sandbox.channels=sms,wechat \
   --sunshine.sms.callback-token="$sms_token" --sunshine.wechat.accounts.gov.app-id=$app_id \
   --sunshine.wechat.accounts.gov.secret=sandbox-wechat-secret --sunshine.wechat.accounts.gov.token="$wechat_token" \
@@ -58,7 +61,7 @@ port=$(grep -o 'Tomcat started on port [0-9]*' "$work/hub.log" | head -1 | grep 
   || { echo "the hub did not start: $(tail -3 "$work/hub.log")" >&2; exit 1; }
 for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null 2>&1 && break; sleep 1; done
 
-java -Dbench.warmUpSeconds="$warm_up" -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \
+java -Dbench.warmUpSeconds="$warm_up" -Dbench.warmUpCallbacks="${WARMUP_CALLBACKS:-0}" -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \
   "$sms_token" "$wechat_token" "$aes_key" "$app_id" "$uri" "$hub" "$work/store.pid" bench &
 bench=$!
 if [ "$kill_store" = kill ]; then

@@ -49,7 +49,8 @@ public class FeedbackInbox {
         }
         boolean created = writes.insertIfAbsent(toDocument(f));
         if (created) {
-            log.info("Feedback on {} for item {} ({} chars)", f.channel(), f.itemId(), f.text().length());
+            // Debug: under a hot topic thousands a second arrive; the console and metrics count them.
+            log.debug("Feedback on {} for item {} ({} chars)", f.channel(), f.itemId(), f.text().length());
         }
         return new Recorded(created ? Outcome.STORED : Outcome.REPEAT, null);
     }

@@ -44,6 +44,12 @@ import org.bson.Document;
 public final class CallbackBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 5));
+    /**
+     * Callbacks answered before the measured window opens (besides the warm-up time): the hub's JIT compiles by
+     * invocation counts, so on a loaded machine a warm-up by time alone measures a colder hub, and its compilers'
+     * CPU, the slower the machine is.
+     */
+    private static final long WARM_UP_CALLBACKS = Long.getLong("bench.warmUpCallbacks", 0);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -53,6 +59,10 @@ public final class CallbackBenchmark {
     private final String[] secrets;
     private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L);
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    /** The measured window, open once the warm-up is over; the senders stop at its end. */
+    private volatile long windowStart = Long.MAX_VALUE;
+    private volatile long windowEnd = Long.MAX_VALUE;
 
     private CallbackBenchmark(String kind, String hub, String[] secrets) {
         this.kind = kind;
@@ -70,18 +80,17 @@ public final class CallbackBenchmark {
         CallbackBenchmark bench = new CallbackBenchmark(kind, args[3], Arrays.copyOfRange(args, 4, 8));
 
         Sender[] senders = new Sender[concurrency];
-        long warmEnd = System.nanoTime() + WARM_UP.toNanos();
-        long end = warmEnd + measured.toNanos();
         HeapWatch heap = new HeapWatch(args[3], args[11]);
         heap.start();
-        CpuWatch cpu = new CpuWatch(args[9], Path.of(args[10]), warmEnd, end);
-        cpu.start();
         Thread[] threads = new Thread[concurrency];
         for (int i = 0; i < concurrency; i++) {
-            senders[i] = bench.new Sender(warmEnd, end);
+            senders[i] = bench.new Sender();
             threads[i] = new Thread(senders[i], "sender-" + i);
             threads[i].start();
         }
+        long warmEnd = bench.warmUp(System.nanoTime() + WARM_UP.toNanos(), measured);
+        CpuWatch cpu = new CpuWatch(args[9], Path.of(args[10]), warmEnd, warmEnd + measured.toNanos());
+        cpu.start();
         for (Thread t : threads) {
             t.join();
         }
@@ -99,34 +108,39 @@ public final class CallbackBenchmark {
         System.out.println(String.format(Locale.ROOT,
                 "{\"kind\":\"%s\",\"concurrency\":%d,\"seconds\":%d,\"callbacksPerSecond\":%.0f,\"p50Millis\":%.1f,"
                         + "\"p99Millis\":%.1f,\"maxMillis\":%.1f,\"errors\":%d,\"errorsByStatus\":\"%s\",\"acknowledged\":%d,\"missing\":%d,"
-                        + "\"hubCpuMillisPerCallback\":%.2f,\"storeCpuMillisPerCallback\":%.2f,"
-                        + "\"hubPeakHeapMiB\":%.0f,\"hubPeakRssMiB\":%d,\"storePeakRssMiB\":%d}",
+                        + "\"hubCpuMillisPerCallback\":%.2f,\"storeCpuMillisPerCallback\":%.2f,\"clientCpuMillisPerCallback\":%.2f,"
+                        + "\"hubPeakHeapMiB\":%.0f,\"hubPeakRssMiB\":%d,\"storePeakRssMiB\":%d,\"hubCpuMillisByThread\":\"%s\"}",
                 kind, concurrency, measured.toSeconds(), latencies.length / (double) measured.toSeconds(),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
                 errors.values().stream().mapToLong(Long::longValue).sum(), errors,
                 acknowledged.size(), missing, cpu.hub / (double) latencies.length, cpu.store / (double) latencies.length,
-                heap.peak / (1 << 20), peakRssMiB(args[9]), peakRssMiB(Files.readString(Path.of(args[10])).strip())));
+                cpu.client / (double) latencies.length,
+                heap.peak / (1 << 20), peakRssMiB(args[9]), peakRssMiB(Files.readString(Path.of(args[10])).strip()), cpu.busiestHubThreads()));
         System.exit(missing == 0 ? 0 : 1);
+    }
+
+    /** @return when the measured window opened: after the warm-up time and callbacks, both */
+    private long warmUp(long notBefore, Duration measured) throws InterruptedException {
+        while (System.nanoTime() < notBefore || answered.get() < WARM_UP_CALLBACKS) {
+            Thread.sleep(50);
+        }
+        long start = System.nanoTime();
+        windowEnd = start + measured.toNanos();
+        windowStart = start;
+        return start;
     }
 
     /** One sender: one callback at a time, as fast as the hub answers, until the end. */
     private final class Sender implements Runnable {
 
-        private final long warmEnd;
-        private final long end;
         private final List<String> acknowledged = new ArrayList<>();
         private long[] latencies = new long[1024];
         private int count;
         private final Map<Integer, Long> errors = new TreeMap<>();
 
-        Sender(long warmEnd, long end) {
-            this.warmEnd = warmEnd;
-            this.end = end;
-        }
-
         @Override
         public void run() {
-            for (long started = System.nanoTime(); started < end; started = System.nanoTime()) {
+            for (long started = System.nanoTime(); started < windowEnd; started = System.nanoTime()) {
                 long n = sequence.incrementAndGet();
                 Callback callback = kind.equals("sms-up") ? smsUp(n) : wechat(n);
                 int status = send(callback.request());
@@ -134,8 +148,9 @@ public final class CallbackBenchmark {
                 long took = System.nanoTime() - started;
                 if (ok) {
                     acknowledged.add(callback.storedId());
+                    answered.incrementAndGet();
                 }
-                if (started >= warmEnd) {
+                if (started >= windowStart) {
                     record(took, status);
                 }
             }
@@ -203,6 +218,9 @@ public final class CallbackBenchmark {
         private final long to;
         private volatile double hub = -1;
         private volatile double store = -1;
+        /** This process's: the senders share the hub's cores. */
+        private volatile double client = -1;
+        private final Map<String, Long> hubThreads = new java.util.concurrent.ConcurrentHashMap<>();
 
         CpuWatch(String hubPid, Path storePidFile, long from, long to) {
             this.hubPid = hubPid;
@@ -218,9 +236,13 @@ public final class CallbackBenchmark {
                 LockSupport.parkNanos(from - System.nanoTime());
                 String storePid = Files.readString(storePidFile).strip();
                 long hub0 = cpuMillis(hubPid);
+                long client0 = cpuMillis("self");
                 long store0 = cpuMillis(storePid);
+                Map<String, Long> threads0 = threadCpuMillis(hubPid);
                 LockSupport.parkNanos(to - System.nanoTime());
                 hub = cpuMillis(hubPid) - hub0;
+                client = cpuMillis("self") - client0;
+                threadCpuMillis(hubPid).forEach((name, ms) -> hubThreads.put(name, ms - threads0.getOrDefault(name, 0L)));
                 store = storePid.equals(Files.readString(storePidFile).strip()) ? cpuMillis(storePid) - store0 : -1;
             } catch (IOException e) {
                 // a process gone: its figure stays -1
@@ -228,9 +250,36 @@ public final class CallbackBenchmark {
         }
 
         private static long cpuMillis(String pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return statCpuMillis(Path.of("/proc/" + pid + "/stat"));
+        }
+
+        private static long statCpuMillis(Path stat) throws IOException {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime + stime, 100 ticks/s
+        }
+
+        /** CPU ms by thread kind (the name without its number: all Tomcat workers as one, the JIT compilers...). */
+        private static Map<String, Long> threadCpuMillis(String pid) throws IOException {
+            Map<String, Long> byKind = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String kind = Files.readString(task.resolve("comm")).strip().replaceAll("[-#]?[0-9]+$", "");
+                        byKind.merge(kind, statCpuMillis(task.resolve("stat")), Long::sum);
+                    } catch (IOException e) {
+                        // the thread ended meanwhile: its time is no longer counted, in either snapshot
+                    }
+                }
+            }
+            return byKind;
+        }
+
+        /** The hub's busiest thread kinds in the window, e.g. {@code http-nio-auto=4200 C2 CompilerThre=900}. */
+        String busiestHubThreads() {
+            return hubThreads.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
         }
     }
 
