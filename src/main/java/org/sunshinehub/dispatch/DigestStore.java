@@ -55,6 +55,16 @@ class DigestStore {
                 .limit(limit).map(DigestStore::of).into(new ArrayList<>());
     }
 
+    /**
+     * Takes a due digest for one sender: a compare-and-set on its due time, which moves to the end of the lease, so
+     * two sweepers (threads or instances) never both send it; if the sender dies, it is due again then.
+     */
+    boolean take(Digest digest, Instant leaseUntil) {
+        return digests.updateOne(new Document("_id", digest.id()).append("state", State.PENDING.name())
+                .append("dueAt", Date.from(digest.dueAt())), Updates.set("dueAt", Date.from(leaseUntil)))
+                .getModifiedCount() == 1;
+    }
+
     /** @return false when another sweeper settled it first */
     boolean settle(String id, State state, String reason) {
         return digests.updateOne(new Document("_id", id).append("state", State.PENDING.name()),

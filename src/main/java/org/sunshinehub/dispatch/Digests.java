@@ -58,7 +58,8 @@ class Digests {
     /** Sends the digests that are due. */
     void sweep() {
         Instant now = clock.instant();
-        digests.due(now, SWEEP_LIMIT).forEach(d -> send(d, now));
+        digests.due(now, SWEEP_LIMIT).stream().filter(d -> digests.take(d, now.plus(properties.lease())))
+                .forEach(d -> send(d, now));
     }
 
     private void send(DigestStore.Digest digest, Instant now) {

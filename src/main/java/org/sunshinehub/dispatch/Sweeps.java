@@ -2,6 +2,7 @@ package org.sunshinehub.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ class Sweeps {
     private final DispatchProperties properties;
     private final Clock clock;
     private volatile Instant nextSweep = Instant.MIN;
-    private volatile Instant nextDueSweep = Instant.MIN;
+    private final AtomicReference<Instant> nextDueSweep = new AtomicReference<>(Instant.MIN);
 
     Sweeps(BlockStore blocks, RetryStore retries, QueueStore queues, Fallbacks fallbacks, Digests digests,
            QueueCompletion completion, DispatchProperties properties, Clock clock) {
@@ -42,8 +43,9 @@ class Sweeps {
     /** @param resumeFanOut starts the fan-out of a queue whose instance is gone */
     void runDue(Consumer<String> resumeFanOut) {
         Instant now = clock.instant();
-        if (!now.isBefore(nextDueSweep)) {
-            nextDueSweep = now.plus(properties.dueSweep());
+        Instant due = nextDueSweep.get();
+        // one worker at a time: each one calls this between blocks
+        if (!now.isBefore(due) && nextDueSweep.compareAndSet(due, now.plus(properties.dueSweep()))) {
             fallbacks.sweep();
             digests.sweep();
         }
