@@ -46,12 +46,13 @@ class BlockSender {
         String template = MessageRenderer.templateOf(item.kind()) + (job.purpose() == null ? "" : "-" + job.purpose());
         List<OutboundMessage> messages = new ArrayList<>(pending.size());
         // Rendered once for the block unless the template can tell recipients apart
+        boolean personal = renderer.perRecipient(block.channel(), template);
         String same = null;
         for (Recipient r : pending) {
             model.put("recipient", Map.of("subscriberId", r.subscriberId()));
             try {
                 String content = same != null ? same : renderer.render(block.channel(), template, model);
-                if (same == null && !renderer.perRecipient(block.channel(), template)) {
+                if (!personal) {
                     same = content;
                 }
                 messages.add(new OutboundMessage(block.deliveryId(r), r.subscriberId(), r.address(), content));

@@ -79,7 +79,7 @@ class DeliveryStore {
         List<DeliveryPage> fresh = new ArrayList<>();
         Map<String, List<Integer>> twice = new HashMap<>();
         byPage.forEach((pageId, positions) -> {
-            if (kept.copyOf(pageId) == null) {
+            if (!kept.holds(pageId)) {
                 DeliveryPage page = DeliveryPage.empty(pageId);
                 twice.put(pageId, positions.stream().filter(i -> !page.add(batch.get(i))).toList());
                 fresh.add(page);

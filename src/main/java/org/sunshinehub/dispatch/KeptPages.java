@@ -34,6 +34,12 @@ final class KeptPages {
         }
     }
 
+    boolean holds(String pageId) {
+        synchronized (kept) {
+            return kept.containsKey(pageId);
+        }
+    }
+
     void keep(DeliveryPage page) {
         synchronized (kept) {
             kept.put(page.id(), page);
