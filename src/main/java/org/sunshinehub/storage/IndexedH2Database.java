@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
@@ -19,7 +18,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * An H2 database whose unique indexes compare keys with {@link IndexKeyType} and whose collections store their
- * documents with {@link DocumentValueType}; everything else as H2's, under the map names H2's own gives them.
+ * documents with {@link DocumentValueType} and stream their scans ({@link StreamingH2Collection}); everything else
+ * as H2's, under the map names H2's own gives them.
  */
 final class IndexedH2Database extends H2Database {
 
@@ -65,7 +65,7 @@ final class IndexedH2Database extends H2Database {
         MVMap<Object, Document> data = store.openMap("databases." + fullName,
                 new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
         MVMap<String, Object> meta = store.openMap("meta." + fullName);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new StreamingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override

@@ -1,0 +1,102 @@
+package org.sunshinehub.storage;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An H2 collection whose unsorted scans read on batch by batch, as the client asks for them. H2's own collects
+ * every match before it answers the first batch: a fan-out's first read of 100,000 subscribers waited seconds for
+ * the last one before the first could be sent, and held them all in the store's heap (a million: about 1 GB).
+ * Here a cursor remembers the last key it passed and reads on from there in key order, so it sees what MongoDB's
+ * own cursors see (no snapshot: a document written ahead of it is read, one removed ahead of it is not).
+ * Sorted, projected or single-batch queries, and those an index answers, go H2's way.
+ */
+final class StreamingH2Collection extends H2Collection {
+
+    private final MVMap<Object, Document> data;
+
+    StreamingH2Collection(MongoDatabase database, String name, CollectionOptions options,
+                          MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, data, meta, cursors);
+        this.data = data;
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (batchSize <= 0 || limit < 0 || !isEmpty(orderBy) || !isEmpty(fieldSelector)) {
+            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        KeyOrderCursor cursor = new KeyOrderCursor(cursorRegistry.generateCursorId(), query, skip, limit);
+        List<Document> first = cursor.takeDocuments(batchSize);
+        if (cursor.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
+    }
+
+    private static boolean isEmpty(Document document) {
+        return document == null || document.isEmpty();
+    }
+
+    /** Matches in key order from just after the last key it passed; each batch opens H2's cursor there again. */
+    private final class KeyOrderCursor extends AbstractCursor {
+
+        private final Document query;
+        private long toSkip;
+        /** Documents still to return: the query's limit, or no end. */
+        private long left;
+        private Object passed;
+        private boolean started;
+        private boolean exhausted;
+
+        KeyOrderCursor(long id, Document query, int skip, int limit) {
+            super(id);
+            this.query = query;
+            this.toSkip = skip;
+            this.left = limit == 0 ? Long.MAX_VALUE : limit;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return exhausted || left == 0;
+        }
+
+        @Override
+        public List<Document> takeDocuments(int numberToReturn) {
+            List<Document> batch = new ArrayList<>(Math.min(numberToReturn, 1024));
+            Cursor<Object, Document> keys = data.cursor(started ? passed : null);
+            while (batch.size() < numberToReturn && left > 0 && keys.hasNext()) {
+                Object key = keys.next();
+                if (started && Objects.equals(key, passed)) {
+                    continue; // the key the last batch ended on: cursor(from) starts at it
+                }
+                started = true;
+                passed = key;
+                Document document = keys.getValue();
+                if (!documentMatchesQuery(document, query)) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                } else {
+                    batch.add(document);
+                    left--;
+                }
+            }
+            exhausted = !keys.hasNext();
+            return batch;
+        }
+    }
+}
