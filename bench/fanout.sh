@@ -3,25 +3,37 @@
 # Starts the embedded store in a JVM of its own (so -Xmx512m bounds the hub alone), the hub from the fat jar
 # with the sandbox, seeds N subscribers, pushes one approved item to all of them over SMS, waits until every
 # delivery has its receipt, then measures the floor on the same database (FLOOR=0: not). Prints one JSON line.
+# PUSHES=k pushes k items one after another and reports the last (a hub in service, JIT warm); HUB_JAVA_OPTS and
+# STORE_JAVA_OPTS add JVM options to the two JVMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:?usage: bench/fanout.sh N [memory|file]}
 mode=${2:-memory}
 work=$(mktemp -d)
-trap 'kill $store $hub 2>/dev/null || true; rm -rf "$work"' EXIT
+stop() { # the hub first, while its store still answers, so it shuts down instead of waiting for it
+  set +e
+  if [ -n "${hub:-}" ]; then
+    kill "$hub" 2>/dev/null
+    for _ in $(seq 1 40); do kill -0 "$hub" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$hub" 2>/dev/null
+  fi
+  kill -9 "${store:-}" 2>/dev/null
+  rm -rf "$work"
+}
+trap stop EXIT
 
 mvn -B -q -DskipTests package test-compile >&2
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
 cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
 
 store_arg=$([ "$mode" = memory ] && echo memory || echo "$work/data")
-java -Xmx16g -cp "$cp" org.sunshinehub.storage.EmbeddedStoreProcess "$store_arg" > "$work/store.log" 2>&1 &
+java -Xmx16g ${STORE_JAVA_OPTS:-} -cp "$cp" org.sunshinehub.storage.EmbeddedStoreProcess "$store_arg" > "$work/store.log" 2>&1 &
 store=$!
 for _ in $(seq 1 60); do grep -q '^URI ' "$work/store.log" && break; sleep 0.5; done
 uri=$(grep '^URI ' "$work/store.log" | cut -d' ' -f2)
 
 # Port 0: the hub takes a free port (other benchmarks may run at the same time) and logs it.
-java -Xmx512m -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=0 \
+java -Xmx512m ${HUB_JAVA_OPTS:-} -jar target/sunshine-hub.jar --spring.profiles.active=bench --server.port=0 \
   --sunshine.mongo.uri="$uri" --sunshine.sandbox.enabled=true --sunshine.sandbox.record-limit=0 \
   --sunshine.sandbox.receipt-delay=0ms --sunshine.demo.subscribers="$n" --sunshine.api.keys=bench \
   --sunshine.inbox-dir="$work/inbox" --sunshine.routes-dir="$work/no-routes" \
