@@ -73,14 +73,20 @@ final class StreamingH2Collection extends H2Collection {
             return exhausted || left == 0;
         }
 
+        /** @param numberToReturn at most this many; none given (0, or a foreign client's negative): no bound */
         @Override
         public List<Document> takeDocuments(int numberToReturn) {
-            List<Document> batch = new ArrayList<>(Math.min(numberToReturn, 1024));
+            int wanted = numberToReturn > 0 ? numberToReturn : Integer.MAX_VALUE;
+            List<Document> batch = new ArrayList<>(Math.min(wanted, 1024));
+            // opened and read to its end under the backend's lock: no commit frees a page it still reads
             Cursor<Object, Document> keys = data.cursor(started ? passed : null);
-            while (batch.size() < numberToReturn && left > 0 && keys.hasNext()) {
+            boolean first = true;
+            while (batch.size() < wanted && left > 0 && keys.hasNext()) {
                 Object key = keys.next();
-                if (started && Objects.equals(key, passed)) {
-                    continue; // the key the last batch ended on: cursor(from) starts at it
+                boolean resumedOnPassed = first && started && data.getKeyType().compare(key, passed) == 0;
+                first = false;
+                if (resumedOnPassed) {
+                    continue; // cursor(from) starts at the key the last batch ended on, if it is still there
                 }
                 started = true;
                 passed = key;

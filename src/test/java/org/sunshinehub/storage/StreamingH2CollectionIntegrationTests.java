@@ -56,21 +56,41 @@ class StreamingH2CollectionIntegrationTests {
 
     @Test
     void aCursorSeesWhatIsWrittenAheadOfItAfterItsFirstBatchAndNotWhatIsRemoved() {
-        // Given a scan that has read its first batch of 100
+        // Given a scan that has read its first batch of 100 (t0000 … t0099)
         try (MongoCursor<Document> cursor = things.find().batchSize(100).iterator()) {
-            List<String> read = new ArrayList<>();
-            read.add(cursor.next().getString("_id"));
+            List<Document> read = new ArrayList<>();
+            read.add(cursor.next());
 
-            // When a document is added behind and one ahead of it, and one ahead is removed
+            // When a document is added behind it and one ahead, one ahead is removed, so is the one its batch ended
+            // on (already with the client), and one ahead and one behind are changed
             things.insertOne(thing(-1)); // "t-001" sorts before every "t0…"
             things.insertOne(new Document("_id", "z-last").append("even", false));
             things.deleteOne(Filters.eq("_id", "t0900"));
-            cursor.forEachRemaining(d -> read.add(d.getString("_id")));
+            things.deleteOne(Filters.eq("_id", "t0099"));
+            things.updateOne(Filters.eq("_id", "t0500"), com.mongodb.client.model.Updates.set("n", -500));
+            things.updateOne(Filters.eq("_id", "t0010"), com.mongodb.client.model.Updates.set("n", -10));
+            cursor.forEachRemaining(read::add);
 
-            // Then it reads on from where it was, in key order: the one ahead is read, the removed one is not
-            assertThat(read).hasSize(1000).startsWith("t0000").endsWith("t0999", "z-last")
+            // Then it reads on from where it was, in key order, each document once: what is ahead as it is now
+            List<String> ids = read.stream().map(d -> d.getString("_id")).toList();
+            assertThat(ids).hasSize(1000).startsWith("t0000").contains("t0099", "t0100").endsWith("t0999", "z-last")
                     .doesNotContain("t-001", "t0900").isSorted().doesNotHaveDuplicates();
+            assertThat(read.get(ids.indexOf("t0500")).getInteger("n")).isEqualTo(-500);
+            assertThat(read.get(ids.indexOf("t0010")).getInteger("n")).isEqualTo(10); // read before the change
         }
+    }
+
+    @Test
+    void aScanThatEndsOnABatchBoundaryOrIsClosedEarlyLeavesNoCursorOpen() {
+        List<Document> exact = things.find().batchSize(250).into(new ArrayList<>());
+        try (MongoCursor<Document> early = things.find().batchSize(10).iterator()) {
+            early.next();
+        }
+
+        assertThat(exact).hasSize(1000);
+        assertThat(client.getDatabase("admin").runCommand(new Document("serverStatus", 1))
+                .get("metrics", Document.class).get("cursor", Document.class).get("open", Document.class)
+                .getLong("total")).isZero();
     }
 
     private static Document thing(int i) {
