@@ -8,6 +8,7 @@
 # loaded machine); WARMUP_CALLBACKS (default 0) also waits for that many answered callbacks before measuring, so
 # runs on a busy and a quiet machine compare a hub equally warm (not with "kill": its kill is timed);
 # HUB_JAVA_OPTS and STORE_JAVA_OPTS add JVM options (e.g. -XX:StartFlightRecording=...).
+# PER_PUSH=k puts k up-messages in each SmsUp push (Aliyun pushes a JSON array; sms-up only).
 # HUB_JAR runs another build of the hub (before/after comparisons back to back); SKIP_BUILD=1 skips the Maven build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +62,7 @@ port=$(grep -o 'Tomcat started on port [0-9]*' "$work/hub.log" | head -1 | grep 
   || { echo "the hub did not start: $(tail -3 "$work/hub.log")" >&2; exit 1; }
 for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null 2>&1 && break; sleep 1; done
 
-java -Dbench.warmUpSeconds="$warm_up" -Dbench.warmUpCallbacks="${WARMUP_CALLBACKS:-0}" -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \
+java -Dbench.warmUpSeconds="$warm_up" -Dbench.warmUpCallbacks="${WARMUP_CALLBACKS:-0}" -Dbench.perPush="${PER_PUSH:-1}" -cp "$cp" org.sunshinehub.bench.CallbackBenchmark "$kind" "$concurrency" "$seconds" "http://localhost:$port" \
   "$sms_token" "$wechat_token" "$aes_key" "$app_id" "$uri" "$hub" "$work/store.pid" bench &
 bench=$!
 if [ "$kill_store" = kill ]; then

@@ -114,6 +114,19 @@ public class SubscriberDirectory {
     }
 
     /**
+     * Who has this address, without reading the subscriber: one read where {@link #findByAddress} takes two, for
+     * the callbacks that only note who wrote (identities are never removed, nor the subscribers they name).
+     */
+    public Optional<String> idOf(ChannelKind channel, String address) {
+        return store.subscriberIdOf(channel, address);
+    }
+
+    /** {@link #idOf} for each address, in order, in as few reads as the store takes. */
+    public List<Optional<String>> idsOf(ChannelKind channel, List<String> addresses) {
+        return store.subscriberIdsOf(channel, addresses);
+    }
+
+    /**
      * Opts the subscriber with this address out of the channel at once.
      *
      * @return the subscriber, or empty when the address is unknown

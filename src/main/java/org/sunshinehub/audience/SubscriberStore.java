@@ -54,6 +54,11 @@ class SubscriberStore {
         return identitiesById.byId(identityKey(channel, address)).map(d -> d.getString("subscriberId"));
     }
 
+    List<Optional<String>> subscriberIdsOf(ChannelKind channel, List<String> addresses) {
+        return identitiesById.byIds(addresses.stream().map(a -> identityKey(channel, a)).toList()).stream()
+                .map(d -> d.map(found -> found.getString("subscriberId"))).toList();
+    }
+
     /** @return false when the identity already belongs to someone */
     boolean claimIdentity(ChannelKind channel, String address, String subscriberId) {
         return MongoErrors.insertIfAbsent(identities,

@@ -39,20 +39,42 @@ public class FeedbackInbox {
 
     /** @return the outcome, and for a refusal the reason the citizen should be told */
     public Recorded record(Feedback f) {
-        if (f.itemId() != null) {
-            for (FeedbackGate gate : gates) {
-                Optional<String> refusal = gate.refusal(f.itemId(), f.receivedAt());
-                if (refusal.isPresent()) {
-                    return new Recorded(Outcome.REFUSED, refusal.get());
-                }
+        return recordAll(List.of(f)).get(0);
+    }
+
+    /**
+     * {@link #record} for each, in order: the ones no gate refuses are stored together (one batch, shared with
+     * other callers'), so a provider's push of many replies costs a round trip, not one each.
+     */
+    public List<Recorded> recordAll(List<Feedback> all) {
+        List<Recorded> outcomes = new ArrayList<>(java.util.Collections.nCopies(all.size(), null));
+        List<Integer> stored = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Optional<String> refusal = refusal(all.get(i));
+            if (refusal.isPresent()) {
+                outcomes.set(i, new Recorded(Outcome.REFUSED, refusal.get()));
+            } else {
+                stored.add(i);
             }
         }
-        boolean created = writes.insertIfAbsent(toDocument(f));
-        if (created) {
-            // Debug: under a hot topic thousands a second arrive; the console and metrics count them.
-            log.debug("Feedback on {} for item {} ({} chars)", f.channel(), f.itemId(), f.text().length());
+        List<Boolean> created = writes.insertAllIfAbsent(stored.stream().map(i -> toDocument(all.get(i))).toList());
+        for (int j = 0; j < stored.size(); j++) {
+            Feedback f = all.get(stored.get(j));
+            if (created.get(j)) {
+                // Debug: under a hot topic thousands a second arrive; the console and metrics count them.
+                log.debug("Feedback on {} for item {} ({} chars)", f.channel(), f.itemId(), f.text().length());
+            }
+            outcomes.set(stored.get(j), new Recorded(created.get(j) ? Outcome.STORED : Outcome.REPEAT, null));
         }
-        return new Recorded(created ? Outcome.STORED : Outcome.REPEAT, null);
+        return outcomes;
+    }
+
+    private Optional<String> refusal(Feedback f) {
+        if (f.itemId() == null) {
+            return Optional.empty();
+        }
+        return gates.stream().map(gate -> gate.refusal(f.itemId(), f.receivedAt())).flatMap(Optional::stream)
+                .findFirst();
     }
 
     public record Recorded(Outcome outcome, String reason) {

@@ -30,6 +30,11 @@ public final class BatchedFinds {
         return Optional.ofNullable(finds.call(id));
     }
 
+    /** {@link #byId} for each id, in order, batched with one another and with other callers' reads. */
+    public List<Optional<Document>> byIds(List<?> ids) {
+        return finds.callAll(List.copyOf(ids)).stream().map(Optional::ofNullable).toList();
+    }
+
     private void find(List<Coalescer.Call<Object, Document>> calls) {
         Map<Object, Document> found = new HashMap<>();
         collection.find(Filters.in("_id", calls.stream().map(Coalescer.Call::input).distinct().toList()))

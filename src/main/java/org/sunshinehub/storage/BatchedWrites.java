@@ -43,6 +43,11 @@ public final class BatchedWrites {
         return writes.call(new InsertOneModel<>(document));
     }
 
+    /** {@link #insertIfAbsent} for each document, batched with one another and with other callers' writes. */
+    public List<Boolean> insertAllIfAbsent(List<Document> documents) {
+        return writes.callAll(documents.stream().<WriteModel<Document>>map(InsertOneModel::new).toList());
+    }
+
     /** An {@code updateOne} (an upsert with {@code upsert}), batched; a key collision is a failure here. */
     public void updateOne(Bson filter, Bson update, boolean upsert) {
         writes.call(new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(upsert)));

@@ -89,24 +89,38 @@ public final class Coalescer<I, O> {
      * @throws RuntimeException what the batch failed this input with
      */
     public O call(I input) {
-        Call<I, O> mine = new Call<>(input);
+        return callAll(List.of(input)).get(0);
+    }
+
+    /**
+     * Runs every input in the batches that come (with other callers' inputs) and returns their results in order.
+     * Waits for all of them, as {@link #call} does for one.
+     *
+     * @throws RuntimeException the first failure among them, once every one has an outcome
+     */
+    public List<O> callAll(List<I> inputs) {
+        List<Call<I, O>> mine = inputs.stream().map(input -> new Call<I, O>(input)).toList();
         boolean interrupted = false;
         try {
             synchronized (lock) {
-                queued.add(mine);
+                queued.addAll(mine);
             }
             while (true) {
                 List<Call<I, O>> next = new ArrayList<>();
                 synchronized (lock) {
-                    while (!mine.done && (inFlight == parallel || queued.isEmpty())) {
+                    while (!settled(mine) && (inFlight == parallel || queued.isEmpty())) {
                         try {
                             lock.wait();
                         } catch (InterruptedException e) {
                             interrupted = true;
                         }
                     }
-                    if (mine.done) {
-                        return mine.outcome();
+                    if (settled(mine)) {
+                        List<O> results = new ArrayList<>(mine.size());
+                        for (Call<I, O> c : mine) {
+                            results.add(c.outcome());
+                        }
+                        return results;
                     }
                     while (next.size() < maxBatch && !queued.isEmpty()) {
                         next.add(queued.poll());
@@ -120,6 +134,15 @@ public final class Coalescer<I, O> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static boolean settled(List<? extends Call<?, ?>> calls) {
+        for (Call<?, ?> c : calls) {
+            if (!c.done) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void run(List<Call<I, O>> calls) {

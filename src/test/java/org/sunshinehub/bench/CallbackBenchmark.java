@@ -50,6 +50,8 @@ public final class CallbackBenchmark {
      * CPU, the slower the machine is.
      */
     private static final long WARM_UP_CALLBACKS = Long.getLong("bench.warmUpCallbacks", 0);
+    /** Up-messages per SmsUp push: Aliyun pushes a JSON array, "single or batch not distinguished". */
+    private static final int PER_PUSH = Integer.getInteger("bench.perPush", 1);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -75,6 +77,9 @@ public final class CallbackBenchmark {
         if (!kind.equals("sms-up") && !kind.equals("wechat")) {
             throw new IllegalArgumentException("kind must be sms-up or wechat");
         }
+        if (PER_PUSH < 1 || (PER_PUSH > 1 && kind.equals("wechat"))) {
+            throw new IllegalArgumentException("PER_PUSH must be 1 or more, and 1 for wechat (one message per push)");
+        }
         int concurrency = Integer.parseInt(args[1]);
         Duration measured = Duration.ofSeconds(Long.parseLong(args[2]));
         CallbackBenchmark bench = new CallbackBenchmark(kind, args[3], Arrays.copyOfRange(args, 4, 8));
@@ -95,6 +100,7 @@ public final class CallbackBenchmark {
             t.join();
         }
         long[] latencies = Arrays.stream(senders).flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
+        long messages = Arrays.stream(senders).mapToLong(s -> s.messages).sum();
         Map<Integer, Long> errors = new TreeMap<>();
         for (Sender s : senders) {
             s.errors.forEach((status, n) -> errors.merge(status, n, Long::sum));
@@ -106,15 +112,17 @@ public final class CallbackBenchmark {
         cpu.join();
         long missing = missing(args[8], kind, acknowledged);
         System.out.println(String.format(Locale.ROOT,
-                "{\"kind\":\"%s\",\"concurrency\":%d,\"seconds\":%d,\"callbacksPerSecond\":%.0f,\"p50Millis\":%.1f,"
+                "{\"kind\":\"%s\",\"concurrency\":%d,\"seconds\":%d,\"perPush\":%d,\"callbacksPerSecond\":%.0f,"
+                        + "\"pushesPerSecond\":%.0f,\"p50Millis\":%.1f,"
                         + "\"p99Millis\":%.1f,\"maxMillis\":%.1f,\"errors\":%d,\"errorsByStatus\":\"%s\",\"acknowledged\":%d,\"missing\":%d,"
                         + "\"hubCpuMillisPerCallback\":%.2f,\"storeCpuMillisPerCallback\":%.2f,\"clientCpuMillisPerCallback\":%.2f,"
                         + "\"hubPeakHeapMiB\":%.0f,\"hubPeakRssMiB\":%d,\"storePeakRssMiB\":%d,\"hubCpuMillisByThread\":\"%s\"}",
-                kind, concurrency, measured.toSeconds(), latencies.length / (double) measured.toSeconds(),
+                kind, concurrency, measured.toSeconds(), PER_PUSH, messages / (double) measured.toSeconds(),
+                latencies.length / (double) measured.toSeconds(),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
                 errors.values().stream().mapToLong(Long::longValue).sum(), errors,
-                acknowledged.size(), missing, cpu.hub / (double) latencies.length, cpu.store / (double) latencies.length,
-                cpu.client / (double) latencies.length,
+                acknowledged.size(), missing, cpu.hub / (double) messages, cpu.store / (double) messages,
+                cpu.client / (double) messages,
                 heap.peak / (1 << 20), peakRssMiB(args[9]), peakRssMiB(Files.readString(Path.of(args[10])).strip()), cpu.busiestHubThreads()));
         System.exit(missing == 0 ? 0 : 1);
     }
@@ -130,28 +138,31 @@ public final class CallbackBenchmark {
         return start;
     }
 
-    /** One sender: one callback at a time, as fast as the hub answers, until the end. */
+    /** One sender: one push at a time, as fast as the hub answers, until the end. */
     private final class Sender implements Runnable {
 
         private final List<String> acknowledged = new ArrayList<>();
         private long[] latencies = new long[1024];
         private int count;
         private final Map<Integer, Long> errors = new TreeMap<>();
+        /** Callbacks answered in the measured window (a push may carry several). */
+        private long messages;
 
         @Override
         public void run() {
             for (long started = System.nanoTime(); started < windowEnd; started = System.nanoTime()) {
-                long n = sequence.incrementAndGet();
+                long n = sequence.getAndAdd(PER_PUSH) + 1;
                 Callback callback = kind.equals("sms-up") ? smsUp(n) : wechat(n);
                 int status = send(callback.request());
                 boolean ok = status == 200;
                 long took = System.nanoTime() - started;
                 if (ok) {
-                    acknowledged.add(callback.storedId());
-                    answered.incrementAndGet();
+                    acknowledged.addAll(callback.storedIds());
+                    answered.addAndGet(callback.storedIds().size());
                 }
                 if (started >= windowStart) {
                     record(took, status);
+                    messages += ok ? callback.storedIds().size() : 0;
                 }
             }
         }
@@ -283,20 +294,25 @@ public final class CallbackBenchmark {
         }
     }
 
-    private record Callback(HttpRequest request, String storedId) {
+    private record Callback(HttpRequest request, List<String> storedIds) {
     }
 
-    /** Aliyun's SmsUp push of one citizen's reply; the hub stores it as feedback {@code sms:phone:sequence}. */
+    /** Aliyun's SmsUp push of PER_PUSH citizens' replies, numbered from n; each stored as {@code sms:phone:sequence}. */
     private Callback smsUp(long n) {
-        String phone = "139" + String.format("%08d", n % 100_000_000L);
-        String sequenceId = runId + n;
-        String body = """
-                [{"phone_number":"%s","send_time":"2026-11-23 10:00:00","content":"建议延长办事大厅周末开放时间（%d）",\
-                "sign_name":"阳光政务","dest_code":"","sequence_id":%s}]""".formatted(phone, n, sequenceId);
+        List<String> replies = new ArrayList<>(PER_PUSH);
+        List<String> ids = new ArrayList<>(PER_PUSH);
+        for (long i = n; i < n + PER_PUSH; i++) {
+            String phone = "139" + String.format("%08d", i % 100_000_000L);
+            String sequenceId = runId + i;
+            replies.add("""
+                    {"phone_number":"%s","send_time":"2026-11-23 10:00:00","content":"建议延长办事大厅周末开放时间（%d）",\
+                    "sign_name":"阳光政务","dest_code":"","sequence_id":%s}""".formatted(phone, i, sequenceId));
+            ids.add("sms:" + phone + ":" + sequenceId);
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/callbacks/aliyun-sms/" + secrets[0] + "/up"))
                 .timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return new Callback(request, "sms:" + phone + ":" + sequenceId);
+                .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", replies) + "]")).build();
+        return new Callback(request, ids);
     }
 
     /** WeChat's push of a follower's text message in safe mode; the hub keeps it in wechatCallbacks. */
@@ -320,7 +336,7 @@ public final class CallbackBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/callbacks/wechat/gov?" + query))
                 .timeout(TIMEOUT).header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return new Callback(request, "gov:msg:" + msgId);
+        return new Callback(request, List.of("gov:msg:" + msgId));
     }
 
     /** Only a 200 is an acknowledgement: the provider pushes again after anything else (0: no answer). */

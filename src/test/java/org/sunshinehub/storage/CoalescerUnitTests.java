@@ -52,6 +52,22 @@ class CoalescerUnitTests {
     }
 
     @Test
+    void givenABatchInFlightWhenOneCallsWithSeveralInputsThenTheyJoinTheQueuedBatchesAndComeBackInOrder()
+            throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Coalescer<Integer, Integer> coalescer = doubling(release, 3, 1);
+        Future<Integer> first = callers.submit(() -> coalescer.call(0));
+        await().atMost(PATIENCE).until(() -> batches.size() == 1);
+        Future<List<Integer>> several = callers.submit(() -> coalescer.callAll(List.of(1, 2, 3, 4)));
+        release.countDown();
+
+        assertThat(several.get(30, TimeUnit.SECONDS)).containsExactly(2, 4, 6, 8);
+        assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(batches).hasSize(3).allMatch(b -> b.size() <= 3);
+        assertThat(coalescer.callAll(List.of())).isEmpty();
+    }
+
+    @Test
     void givenABatchInFlightWhenOthersCallThenTheyFormOneNextBatchAndEachGetsItsOwnResult() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Coalescer<Integer, Integer> coalescer = doubling(release, 100, 1);

@@ -64,9 +64,7 @@ class SmsCallbackController {
     @PostMapping("/up")
     Map<String, Object> up(@PathVariable String pathToken, @RequestBody byte[] body) {
         checkToken(pathToken);
-        for (JsonNode message : reports(body)) {
-            replies.accept(message);
-        }
+        replies.acceptAll(reports(body));
         return RECEIVED;
     }
 

@@ -2,6 +2,10 @@ package org.sunshinehub.channel.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,33 +53,63 @@ class SmsReplies {
         this.clock = clock;
     }
 
-    void accept(JsonNode message) {
+    /**
+     * One SmsUp push, in order: commands and unsubscribe words are taken as they come; the other replies become
+     * feedback together, with one lookup of who wrote them and one batch of writes for the whole push.
+     */
+    void acceptAll(List<JsonNode> messages) {
+        List<Reply> replies = new ArrayList<>();
+        Map<String, Optional<String>> itemsByCode = new HashMap<>();
+        for (JsonNode message : messages) {
+            reply(message, itemsByCode).ifPresent(replies::add);
+        }
+        List<Optional<String>> writers = subscribers.idsOf(ChannelKind.SMS, replies.stream().map(Reply::phone).toList());
+        Instant now = clock.instant();
+        List<Feedback> notes = new ArrayList<>(replies.size());
+        for (int i = 0; i < replies.size(); i++) {
+            Reply r = replies.get(i);
+            notes.add(new Feedback(r.key(), r.itemId(), ChannelKind.SMS.code(), writers.get(i).orElse(null), r.phone(),
+                    r.content(), r.sentAt(), now));
+        }
+        List<FeedbackInbox.Recorded> recorded = feedback.recordAll(notes);
+        for (int i = 0; i < replies.size(); i++) {
+            if (recorded.get(i).outcome() == FeedbackInbox.Outcome.REFUSED) {
+                refused(replies.get(i), recorded.get(i).reason());
+            }
+        }
+    }
+
+    /** A reply to keep as feedback; empty when it was malformed, a command or an unsubscribe word (done here). */
+    private Optional<Reply> reply(JsonNode message, Map<String, Optional<String>> itemsByCode) {
         String phone = PhoneNumbers.normalise(SmsFields.text(message, "phone_number")).orElse(null);
         String content = SmsFields.text(message, "content");
         if (phone == null || content == null) {
             log.warn("SMS up-message without a valid phone_number or content skipped");
-            return;
+            return Optional.empty();
         }
         if (commands.handle(ChannelKind.SMS.code(), phone, content)) {
-            return;
+            return Optional.empty();
         }
         if (unsubscribeWords.contains(content.toUpperCase(Locale.ROOT))) {
             Optional<Subscriber> subscriber = subscribers.optOut(ChannelKind.SMS, phone);
             log.info("SMS opt-out from {}{}", PhoneNumbers.mask(phone), subscriber.isEmpty() ? " (not a subscriber)" : "");
-            return;
+            return Optional.empty();
         }
         String destCode = SmsFields.text(message, "dest_code");
-        String itemId = destCode == null ? null : dispatcher.itemForReplyCode(destCode).orElse(null);
+        String itemId = destCode == null ? null
+                : itemsByCode.computeIfAbsent(destCode, dispatcher::itemForReplyCode).orElse(null);
         String sequence = SmsFields.text(message, "sequence_id");
         String key = "sms:" + phone + ":" + (sequence != null ? sequence
                 : SmsFields.text(message, "send_time") + ":" + Integer.toHexString(content.hashCode()));
-        FeedbackInbox.Recorded recorded = feedback.record(new Feedback(key, itemId, ChannelKind.SMS.code(),
-                subscribers.findByAddress(ChannelKind.SMS, phone).map(Subscriber::id).orElse(null), phone, content,
-                SmsFields.time(message, "send_time"), clock.instant()));
-        if (recorded.outcome() == FeedbackInbox.Outcome.REFUSED) {
-            items.findById(itemId).ifPresent(item -> dispatcher.sendNotice(ChannelKind.SMS, phone, item, "feedback-refused",
-                    Map.of("notice", Map.of("reason", recorded.reason())), key));
-            log.info("SMS reply from {} refused: {}", PhoneNumbers.mask(phone), recorded.reason());
-        }
+        return Optional.of(new Reply(key, phone, content, itemId, SmsFields.time(message, "send_time")));
+    }
+
+    private void refused(Reply r, String reason) {
+        items.findById(r.itemId()).ifPresent(item -> dispatcher.sendNotice(ChannelKind.SMS, r.phone(), item,
+                "feedback-refused", Map.of("notice", Map.of("reason", reason)), r.key()));
+        log.info("SMS reply from {} refused: {}", PhoneNumbers.mask(r.phone()), reason);
+    }
+
+    private record Reply(String key, String phone, String content, String itemId, Instant sentAt) {
     }
 }

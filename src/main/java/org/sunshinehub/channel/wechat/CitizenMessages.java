@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.channelkind.ChannelKind;
-import org.sunshinehub.audience.Subscriber;
 import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.dispatch.Dispatcher;
 import org.sunshinehub.feedback.Feedback;
@@ -65,7 +64,7 @@ class CitizenMessages {
         }
         FeedbackInbox.Recorded recorded = feedback.record(new Feedback(
                 "wechat:" + accountName + ":" + message.dedupeKey(), itemId.orElse(null), ChannelKind.WECHAT.code(),
-                subscribers.findByAddress(ChannelKind.WECHAT, openId).map(Subscriber::id).orElse(null), openId,
+                subscribers.idOf(ChannelKind.WECHAT, openId).orElse(null), openId,
                 body.strip(), Instant.ofEpochSecond(message.createTime()), now));
         if (recorded.outcome() == FeedbackInbox.Outcome.REFUSED) {
             log.info("WeChat message on item {} refused: {}", itemId.orElse(null), recorded.reason());

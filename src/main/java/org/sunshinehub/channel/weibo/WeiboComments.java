@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunshinehub.channelkind.ChannelKind;
-import org.sunshinehub.audience.Subscriber;
 import org.sunshinehub.audience.SubscriberDirectory;
 import org.sunshinehub.feedback.Feedback;
 import org.sunshinehub.feedback.FeedbackInbox;
@@ -106,7 +105,7 @@ class WeiboComments {
         }
         String itemId = posts.itemOf(name, id(comment.path("status"))).orElse(null);
         feedback.record(new Feedback("weibo:" + name + ":" + id, itemId, ChannelKind.WEIBO.code(),
-                subscribers.findByAddress(ChannelKind.WEIBO, uid).map(Subscriber::id).orElse(null), uid, text,
+                subscribers.idOf(ChannelKind.WEIBO, uid).orElse(null), uid, text,
                 createdAt(comment.path("created_at").asText(null)), clock.instant()));
     }
 

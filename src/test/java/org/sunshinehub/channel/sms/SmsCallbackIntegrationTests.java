@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sunshinehub.audience.Subscriber;
+import org.sunshinehub.audience.SubscriberDirectory;
+import org.sunshinehub.channelkind.ChannelKind;
 import org.sunshinehub.support.TestHub;
 
 /** Aliyun's pushes as Aliyun sends them, including the malformed and the hostile. */
@@ -85,6 +88,35 @@ class SmsCallbackIntegrationTests {
             }
         }
         assertThat(mine).isEqualTo(2);
+    }
+
+    /** Aliyun may push several replies in one array: each is taken in order, the feedback stored together. */
+    @Test
+    void aPushOfSeveralRepliesStoresEachOnceWithItsWriterAndHonoursAnUnsubscribeAmongThem() {
+        String prefix = "1377" + String.format("%03d", Math.abs(UUID.randomUUID().hashCode() % 1000));
+        SubscriberDirectory directory = hub.bean(SubscriberDirectory.class);
+        Subscriber known = directory.optIn(ChannelKind.SMS, prefix + "0001", List.of("政策解读"));
+        Subscriber leaving = directory.optIn(ChannelKind.SMS, prefix + "0002", List.of("政策解读"));
+        String body = "[" + String.join(",",
+                up(prefix + "0001", "第一条意见", 990001), up(prefix + "0002", "TD", 990002),
+                up(prefix + "0003", "路人的意见", 990003), up(prefix + "0001", "第一条意见", 990001)) + "]";
+
+        assertThat(push(token(), "up", body).body()).contains("\"code\":0");
+
+        List<org.bson.Document> stored = hub.bean(MongoDatabase.class).getCollection("feedback")
+                .find(Filters.regex("address", "^" + prefix)).into(new ArrayList<>());
+        assertThat(stored).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder(
+                "sms:" + prefix + "0001:990001", "sms:" + prefix + "0003:990003");
+        assertThat(stored).filteredOn(d -> d.getString("address").endsWith("0001"))
+                .extracting(d -> d.getString("subscriberId")).containsExactly(known.id());
+        assertThat(stored).filteredOn(d -> d.getString("address").endsWith("0003"))
+                .extracting(d -> d.getString("subscriberId")).containsOnlyNulls();
+        assertThat(directory.find(leaving.id()).orElseThrow().optedOut()).containsKey(ChannelKind.SMS);
+    }
+
+    private static String up(String phone, String content, long sequence) {
+        return "{\"phone_number\":\"" + phone + "\",\"content\":\"" + content
+                + "\",\"send_time\":\"2026-11-22 09:30:00\",\"dest_code\":\"\",\"sequence_id\":" + sequence + "}";
     }
 
     /**
