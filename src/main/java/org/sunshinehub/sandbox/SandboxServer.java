@@ -178,19 +178,23 @@ class SandboxServer implements SmartLifecycle {
     }
 
     /** A citizen replies to the last message they got: pushed to the hub as Aliyun's SmsUp. */
+    /** One citizen's reply ({@code phone}, {@code content}), or several in one push ({@code messages}), as Aliyun batches them. */
     private void smsUp(HttpExchange exchange) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
-        String phone = request.path("phone").asText();
-        ObjectNode up = JSON.createObjectNode().put("phone_number", phone).put("content", request.path("content").asText())
-                .put("send_time", AliyunSmsSandbox.REPORT_TIME.format(Instant.now()))
-                .put("dest_code", ledger.lastExtendCode(phone)).put("sequence_id", upSequence.incrementAndGet());
-        byte[] body = JSON.createArrayNode().add(up).toString().getBytes(StandardCharsets.UTF_8);
+        ArrayNode push = JSON.createArrayNode();
+        for (JsonNode m : request.has("messages") ? request.path("messages") : JSON.createArrayNode().add(request)) {
+            String phone = m.path("phone").asText();
+            push.addObject().put("phone_number", phone).put("content", m.path("content").asText())
+                    .put("send_time", AliyunSmsSandbox.REPORT_TIME.format(Instant.now()))
+                    .put("dest_code", ledger.lastExtendCode(phone)).put("sequence_id", upSequence.incrementAndGet());
+        }
+        byte[] body = push.toString().getBytes(StandardCharsets.UTF_8);
         URI url = hub.upUrl();
         int repeat = request.path("repeat").asInt(1);
         for (int i = 0; i < repeat; i++) {
             pusher.push(url, () -> body, java.time.Duration.ZERO);
         }
-        AliyunSmsSandbox.answer(exchange, 200, up);
+        AliyunSmsSandbox.answer(exchange, 200, push.size() == 1 ? push.get(0) : push);
     }
 
     private static HttpHandler safe(HttpHandler handler) {

@@ -98,6 +98,14 @@ class ConsultationIntegrationTests {
             hub.sandbox("POST", "/admin/sms-up", "{\"phone\":\"" + phones.get(1) + "\",\"content\":\"迟到的短信意见\"}");
             Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() ->
                     assertThat(texts(hub, phones.get(1))).anyMatch(t -> t.contains("截止")));
+            // a late reply and TD from one citizen in one push, then another's late reply: the one who left is
+            // not told of the deadline (the other is, after the leaver's turn)
+            hub.sandbox("POST", "/admin/sms-up", "{\"messages\":[{\"phone\":\"" + phones.get(2) + "\",\"content\":\"迟到\"},"
+                    + "{\"phone\":\"" + phones.get(2) + "\",\"content\":\"TD\"},"
+                    + "{\"phone\":\"" + phones.get(1) + "\",\"content\":\"又一条迟到的意见\"}]}");
+            Awaitility.await().atMost(TestHub.PATIENCE).untilAsserted(() ->
+                    assertThat(texts(hub, phones.get(1))).filteredOn(t -> t.contains("意见征集已于")).hasSize(2));
+            assertThat(texts(hub, phones.get(2))).noneMatch(t -> t.contains("意见征集已于"));
             assertThat(TestHub.json(hub.get("/api/feedback?itemId=" + id)).get("total").asLong()).isEqualTo(2);
 
             assertThat(hub.post("/api/consultations/" + id + "/close", "").statusCode()).isEqualTo(409);

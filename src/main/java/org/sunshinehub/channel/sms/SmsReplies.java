@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +61,9 @@ class SmsReplies {
     void acceptAll(List<JsonNode> messages) {
         List<Reply> replies = new ArrayList<>();
         Map<String, Optional<String>> itemsByCode = new HashMap<>();
+        Set<String> leaving = new HashSet<>();
         for (JsonNode message : messages) {
-            reply(message, itemsByCode).ifPresent(replies::add);
+            reply(message, itemsByCode, leaving).ifPresent(replies::add);
         }
         List<Optional<String>> writers = subscribers.idsOf(ChannelKind.SMS, replies.stream().map(Reply::phone).toList());
         Instant now = clock.instant();
@@ -74,13 +76,14 @@ class SmsReplies {
         List<FeedbackInbox.Recorded> recorded = feedback.recordAll(notes);
         for (int i = 0; i < replies.size(); i++) {
             if (recorded.get(i).outcome() == FeedbackInbox.Outcome.REFUSED) {
-                refused(replies.get(i), recorded.get(i).reason());
+                refused(replies.get(i), recorded.get(i).reason(), leaving.contains(replies.get(i).phone()));
             }
         }
     }
 
     /** A reply to keep as feedback; empty when it was malformed, a command or an unsubscribe word (done here). */
-    private Optional<Reply> reply(JsonNode message, Map<String, Optional<String>> itemsByCode) {
+    /** @param leaving phones that sent an unsubscribe word in this push, this one added if it does */
+    private Optional<Reply> reply(JsonNode message, Map<String, Optional<String>> itemsByCode, Set<String> leaving) {
         String phone = PhoneNumbers.normalise(SmsFields.text(message, "phone_number")).orElse(null);
         String content = SmsFields.text(message, "content");
         if (phone == null || content == null) {
@@ -91,6 +94,7 @@ class SmsReplies {
             return Optional.empty();
         }
         if (unsubscribeWords.contains(content.toUpperCase(Locale.ROOT))) {
+            leaving.add(phone);
             Optional<Subscriber> subscriber = subscribers.optOut(ChannelKind.SMS, phone);
             log.info("SMS opt-out from {}{}", PhoneNumbers.mask(phone), subscriber.isEmpty() ? " (not a subscriber)" : "");
             return Optional.empty();
@@ -104,10 +108,14 @@ class SmsReplies {
         return Optional.of(new Reply(key, phone, content, itemId, SmsFields.time(message, "send_time")));
     }
 
-    private void refused(Reply r, String reason) {
-        items.findById(r.itemId()).ifPresent(item -> dispatcher.sendNotice(ChannelKind.SMS, r.phone(), item,
-                "feedback-refused", Map.of("notice", Map.of("reason", reason)), r.key()));
-        log.info("SMS reply from {} refused: {}", PhoneNumbers.mask(r.phone()), reason);
+    /** @param optedOut the phone unsubscribed in the same push: it is told nothing more */
+    private void refused(Reply r, String reason, boolean optedOut) {
+        if (!optedOut) {
+            items.findById(r.itemId()).ifPresent(item -> dispatcher.sendNotice(ChannelKind.SMS, r.phone(), item,
+                    "feedback-refused", Map.of("notice", Map.of("reason", reason)), r.key()));
+        }
+        log.info("SMS reply from {} refused: {}{}", PhoneNumbers.mask(r.phone()), reason,
+                optedOut ? " (not told: it unsubscribed in the same push)" : "");
     }
 
     private record Reply(String key, String phone, String content, String itemId, Instant sentAt) {
