@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -57,8 +56,8 @@ final class StreamingH2Collection extends H2Collection {
         private long toSkip;
         /** Documents still to return: the query's limit, or no end. */
         private long left;
+        /** The last key read (H2 keys an absent {@code _id} as a non-null marker); null before the first batch. */
         private Object passed;
-        private boolean started;
         private boolean exhausted;
 
         KeyOrderCursor(long id, Document query, int skip, int limit) {
@@ -79,16 +78,15 @@ final class StreamingH2Collection extends H2Collection {
             int wanted = numberToReturn > 0 ? numberToReturn : Integer.MAX_VALUE;
             List<Document> batch = new ArrayList<>(Math.min(wanted, 1024));
             // opened and read to its end under the backend's lock: no commit frees a page it still reads
-            Cursor<Object, Document> keys = data.cursor(started ? passed : null);
+            Cursor<Object, Document> keys = data.cursor(passed);
             boolean first = true;
             while (batch.size() < wanted && left > 0 && keys.hasNext()) {
                 Object key = keys.next();
-                boolean resumedOnPassed = first && started && data.getKeyType().compare(key, passed) == 0;
+                boolean resumedOnPassed = first && passed != null && data.getKeyType().compare(key, passed) == 0;
                 first = false;
                 if (resumedOnPassed) {
                     continue; // cursor(from) starts at the key the last batch ended on, if it is still there
                 }
-                started = true;
                 passed = key;
                 Document document = keys.getValue();
                 if (!documentMatchesQuery(document, query)) {
