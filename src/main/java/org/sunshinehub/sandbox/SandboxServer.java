@@ -177,8 +177,10 @@ class SandboxServer implements SmartLifecycle {
         AliyunSmsSandbox.answer(exchange, 200, JSON.valueToTree(f));
     }
 
-    /** A citizen replies to the last message they got: pushed to the hub as Aliyun's SmsUp. */
-    /** One citizen's reply ({@code phone}, {@code content}), or several in one push ({@code messages}), as Aliyun batches them. */
+    /**
+     * Citizens reply to the last message each got, pushed to the hub as one Aliyun SmsUp: one reply
+     * ({@code phone}, {@code content}), or several in one push ({@code messages}), as Aliyun batches them.
+     */
     private void smsUp(HttpExchange exchange) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         ArrayNode push = JSON.createArrayNode();

@@ -81,8 +81,11 @@ class SmsReplies {
         }
     }
 
-    /** A reply to keep as feedback; empty when it was malformed, a command or an unsubscribe word (done here). */
-    /** @param leaving phones that sent an unsubscribe word in this push, this one added if it does */
+    /**
+     * A reply to keep as feedback; empty when it was malformed, a command or an unsubscribe word (done here).
+     *
+     * @param leaving phones that sent an unsubscribe word in this push, this one added if it does
+     */
     private Optional<Reply> reply(JsonNode message, Map<String, Optional<String>> itemsByCode, Set<String> leaving) {
         String phone = PhoneNumbers.normalise(SmsFields.text(message, "phone_number")).orElse(null);
         String content = SmsFields.text(message, "content");
