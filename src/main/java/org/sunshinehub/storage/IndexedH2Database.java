@@ -18,14 +18,15 @@ import org.h2.mvstore.MVStore;
 
 /**
  * An H2 database whose unique indexes compare keys with {@link IndexKeyType} and whose collections store their
- * documents with {@link DocumentValueType} and stream their scans ({@link StreamingH2Collection}); everything else
- * as H2's, under the map names H2's own gives them.
+ * documents with {@link DocumentValueType}, their ids with {@link DocumentIdType} and stream their scans
+ * ({@link StreamingH2Collection}); everything else as H2's, under the map names H2's own gives them.
  */
 final class IndexedH2Database extends H2Database {
 
     /** Shared by every store of the process: it remembers key objects by identity, whichever map holds them. */
     private static final IndexKeyType KEYS = new IndexKeyType();
     private static final DocumentValueType DOCUMENTS = new DocumentValueType();
+    private static final DocumentIdType IDS = new DocumentIdType();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX;
     private static final Field STORE;
     private static final Field BACKEND_STORE;
@@ -63,7 +64,7 @@ final class IndexedH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVStore store = store();
         MVMap<Object, Document> data = store.openMap("databases." + fullName,
-                new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
+                new MVMap.Builder<Object, Document>().keyType(IDS).valueType(DOCUMENTS));
         MVMap<String, Object> meta = store.openMap("meta." + fullName);
         return new StreamingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
@@ -73,7 +74,7 @@ final class IndexedH2Database extends H2Database {
                                                     boolean sparse) {
         // the map name H2Database gives an index, so files written before read the same
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEYS));
+        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEYS).valueType(IDS));
         try {
             return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
         } catch (ReflectiveOperationException e) {

@@ -100,7 +100,7 @@ class DocumentValueTypeIntegrationTests {
         MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
         try {
             store.openMap("databases.sunshine.things",
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(probe))
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(new DocumentIdType()).valueType(probe))
                     .forEach((k, v) -> { });
         } finally {
             store.close();

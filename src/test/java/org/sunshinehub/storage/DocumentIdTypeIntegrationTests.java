@@ -1,0 +1,134 @@
+package org.sunshinehub.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The durable store keeps ObjectIds in 13 bytes instead of Java serialisation, and still reads files that have them serialised. */
+class DocumentIdTypeIntegrationTests {
+
+    private static final int N = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileWithSerialisedIdsIsFoundByIdInOrderThroughInsertsUpdatesAndReopening() {
+        String file = dir.resolve("sunshine.mv.db").toString();
+        // Given a file written by mongo-java-server's H2 backend as it comes (ids Java-serialised)
+        List<Document> old = IntStream.range(0, N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
+        run(new H2Backend(new MVStore.Builder().fileName(file).open()), c -> c.insertMany(old));
+        assertThat(idTagsOnFile(file)).containsOnlyKeys((byte) 19);
+
+        // When the durable backend adds as many again, changes some old ones and the file is opened again
+        List<Document> added = IntStream.range(N, 2 * N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
+        run(DurableH2Backend.open(file), c -> {
+            c.insertMany(added);
+            c.updateMany(Filters.lt("n", N / 10), Updates.set("changed", true));
+        });
+
+        // Then ids of both kinds are on the file, and every document is found by its id and streams in id order
+        assertThat(idTagsOnFile(file)).containsKeys((byte) 19, DocumentIdType.OBJECT_ID);
+        List<Document> all = new ArrayList<>(old);
+        all.addAll(added);
+        run(DurableH2Backend.open(file), c -> {
+            for (Document d : all) {
+                assertThat(c.find(Filters.eq("_id", d.get("_id"))).first()).extracting(x -> x.get("n")).isEqualTo(d.get("n"));
+            }
+            assertThat(c.countDocuments(Filters.eq("changed", true))).isEqualTo(N / 10);
+            assertThat(c.find().batchSize(100).map(d -> d.getObjectId("_id")).into(new ArrayList<>()))
+                    .isEqualTo(all.stream().map(d -> d.getObjectId("_id")).sorted().toList());
+            assertThatThrownBy(() -> c.insertOne(new Document("_id", all.get(7).get("_id")).append("n", -1)))
+                    .hasMessageContaining("E11000");
+        });
+    }
+
+    @Test
+    void anObjectIdIsWrittenInThirteenBytesComparedAsH2DidAndAnOldOneIsStillRead() {
+        DocumentIdType type = new DocumentIdType();
+        ObjectDataType h2 = new ObjectDataType();
+        de.bwaldvogel.mongo.bson.ObjectId id = new de.bwaldvogel.mongo.bson.ObjectId();
+
+        WriteBuffer compact = new WriteBuffer();
+        type.write(compact, id);
+        ByteBuffer bytes = compact.getBuffer().flip();
+        assertThat(bytes.remaining()).isEqualTo(13);
+        assertThat(type.read(bytes)).isEqualTo(id);
+
+        WriteBuffer serialised = new WriteBuffer();
+        h2.write(serialised, id);
+        assertThat(type.read(serialised.getBuffer().flip())).isEqualTo(id);
+
+        Random random = new Random(13);
+        List<Object> keys = new ArrayList<>(List.of("a", 7, 7L));
+        for (int i = 0; i < 50; i++) {
+            byte[] b = new byte[12];
+            random.nextBytes(b);
+            keys.add(new de.bwaldvogel.mongo.bson.ObjectId(b));
+        }
+        for (Object a : keys) {
+            for (Object b : keys) {
+                assertThat(Integer.signum(type.compare(a, b))).as("%s vs %s", a, b).isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+        }
+    }
+
+    /** How many keys of the collection's map, and ids in its {@code _id} index, start with each tag byte. */
+    private static Map<Byte, Integer> idTagsOnFile(String file) {
+        Map<Byte, Integer> tags = new HashMap<>();
+        DocumentIdType ids = new DocumentIdType();
+        ObjectDataType probe = new ObjectDataType() {
+            @Override
+            public Object read(ByteBuffer buffer) {
+                tags.merge(buffer.get(buffer.position()), 1, Integer::sum);
+                return ids.read(buffer);
+            }
+        };
+        MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
+        try {
+            store.openMap("databases.sunshine.things", new MVMap.Builder<Object, Object>().keyType(probe)
+                    .valueType(new ObjectDataType() {
+                        @Override
+                        public Object read(ByteBuffer buffer) {
+                            return new DocumentValueType().read(buffer);
+                        }
+                    })).forEach((k, v) -> { });
+        } finally {
+            store.close();
+        }
+        return tags;
+    }
+
+    private static void run(de.bwaldvogel.mongo.MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            work.accept(client.getDatabase("sunshine").getCollection("things"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
