@@ -1,16 +1,19 @@
 package org.sunshinehub.sandbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,13 +141,19 @@ final class AliyunSmsSandbox {
         }
         String bizId = bizIds.incrementAndGet() + "^0";
         Instant now = Instant.now();
+        // SendSms gives every number the same parameters: rendered once per distinct value, not once per number
+        Map<String, String> texts = new HashMap<>();
         for (int i = 0; i < numbers.size(); i++) {
-            JsonNode values = JSON.readTree(templateParams.get(i));
-            if (!values.isObject()) {
-                return business("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
+            String text = texts.get(templateParams.get(i));
+            if (text == null) {
+                JsonNode values = JSON.readTree(templateParams.get(i));
+                if (!values.isObject()) {
+                    return business("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
+                }
+                text = render(sign, template, values);
+                texts.put(templateParams.get(i), text);
             }
-            ledger.record(new SentSms(numbers.get(i), sign, templateCode, render(sign, template, values), outId, bizId,
-                    extendCodes.get(i), now));
+            ledger.record(new SentSms(numbers.get(i), sign, templateCode, text, outId, bizId, extendCodes.get(i), now));
         }
         URI reportUrl = hub.reportUrl();
         if (reportUrl != null) {
@@ -155,18 +164,33 @@ final class AliyunSmsSandbox {
     }
 
     private void pushReceipts(URI url, List<String> numbers, String bizId, String outId, Instant sentAt) {
+        String sendTime = REPORT_TIME.format(sentAt);
         java.util.function.Supplier<byte[]> reports = () -> {
-            ArrayNode array = JSON.createArrayNode();
             String now = REPORT_TIME.format(Instant.now());
-            for (String phone : numbers) {
-                boolean delivered = !faults.undelivered(phone);
-                array.addObject().put("phone_number", phone).put("send_time", REPORT_TIME.format(sentAt))
-                        .put("report_time", now).put("success", delivered)
-                        .put("err_code", delivered ? "DELIVERED" : "MK:0001")
-                        .put("err_msg", delivered ? "用户接收成功" : "用户不可达").put("sms_size", "1")
-                        .put("biz_id", bizId).put("out_id", outId);
+            // Streamed, not built as a tree: a push carries up to 1,000 reports, and the sandbox shares the CPU
+            // with the hub it measures
+            ByteArrayOutputStream out = new ByteArrayOutputStream(numbers.size() * 220);
+            try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+                json.writeStartArray();
+                for (String phone : numbers) {
+                    boolean delivered = !faults.undelivered(phone);
+                    json.writeStartObject();
+                    json.writeStringField("phone_number", phone);
+                    json.writeStringField("send_time", sendTime);
+                    json.writeStringField("report_time", now);
+                    json.writeBooleanField("success", delivered);
+                    json.writeStringField("err_code", delivered ? "DELIVERED" : "MK:0001");
+                    json.writeStringField("err_msg", delivered ? "用户接收成功" : "用户不可达");
+                    json.writeStringField("sms_size", "1");
+                    json.writeStringField("biz_id", bizId);
+                    json.writeStringField("out_id", outId);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return array.toString().getBytes(StandardCharsets.UTF_8);
+            return out.toByteArray();
         };
         pusher.push(url, reports, properties.receiptDelay());
         if (faults.duplicateReceipt()) {
