@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Up to {@value #SPAN} deliveries of one item × channel kept in one {@code deliveries} document, so a batch of
@@ -20,7 +19,6 @@ final class DeliveryPage {
 
     /** Subscriber-id counters per page. Fixed for good: stored pages are found by ids computed with it. */
     static final int SPAN = 256;
-    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
 
     private final String id;
     private final long version;
@@ -58,11 +56,25 @@ final class DeliveryPage {
 
     /** The process bytes and the counter's high bits of an ObjectId; any other id has a page of its own. */
     static String range(String subscriber) {
-        if (!OBJECT_ID.matcher(subscriber).matches()) {
+        if (!isObjectId(subscriber)) {
             return "~" + subscriber;
         }
         int counter = Integer.parseInt(subscriber.substring(18), 16);
         return subscriber.substring(8, 18) + "-" + Integer.toHexString(counter / SPAN);
+    }
+
+    /** 24 lower-case hex digits; by hand, as every delivery id a batch moves is mapped to its page. */
+    private static boolean isObjectId(String id) {
+        if (id.length() != 24) {
+            return false;
+        }
+        for (int i = 0; i < 24; i++) {
+            char c = id.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String id() {

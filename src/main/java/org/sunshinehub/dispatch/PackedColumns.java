@@ -39,9 +39,20 @@ final class PackedColumns {
         return packed.isEmpty() ? List.of() : List.of(packed.substring(1).split(String.valueOf(SEPARATOR), -1));
     }
 
-    /** One value per element; free text loses any separator character it carries, null becomes empty. */
+    /**
+     * One value per element; free text loses any separator character it carries, null becomes empty. One pass:
+     * a page writes eleven columns of up to 256 values each time it changes.
+     */
     static <T> String column(List<T> all, Function<T, String> value) {
-        return pack(all.stream().map(value).map(v -> v == null ? "" : v.replace(SEPARATOR, ' ')).toList());
+        StringBuilder packed = new StringBuilder(all.size() * 8);
+        for (T element : all) {
+            String v = value.apply(element);
+            packed.append(SEPARATOR);
+            if (v != null) {
+                packed.append(v.replace(SEPARATOR, ' '));
+            }
+        }
+        return packed.toString();
     }
 
     static String code(ChannelKind channel) {
