@@ -11,11 +11,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,17 @@ class IndexKeyTypeIntegrationTests {
             assertThat(c.countDocuments()).isEqualTo(N + 1);
         } finally {
             durable.shutdown();
+        }
+
+        // and the index pages it wrote hold the keys as H2's own type writes them: it reads every one back
+        MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
+        try {
+            MVMap<Object, Object> keys = store.openMap("sunshine.things._index__id_1_version_1");
+            assertThat(keys.sizeAsLong()).isEqualTo(N + 1);
+            assertThat(keys.keySet()).allMatch(KeyValue.class::isInstance)
+                    .contains(new KeyValue("new-1", 1.0)); // the index keeps numbers as doubles
+        } finally {
+            store.close();
         }
     }
 }
