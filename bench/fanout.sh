@@ -8,7 +8,7 @@
 # `java -jar` starts it with no MongoDB URI (the -Xmx512m then bounds both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:?usage: bench/fanout.sh N [memory|file]}
+n=${1:?usage: bench/fanout.sh N [memory|file|in-hub]}
 mode=${2:-memory}
 work=$(mktemp -d)
 stop() { # the hub first, while its store still answers, so it shuts down instead of waiting for it

@@ -23,10 +23,12 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexedH2Database extends H2Database {
 
-    /** Shared by every store of the process: it remembers key objects by identity, whichever map holds them. */
+    /**
+     * Shared by every store of the process: it remembers key objects by identity, whichever map holds them. Each map
+     * has an id type of its own, as H2's type remembers the kind of the last value it met.
+     */
     private static final IndexKeyType KEYS = new IndexKeyType();
     private static final DocumentValueType DOCUMENTS = new DocumentValueType();
-    private static final DocumentIdType IDS = new DocumentIdType();
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX;
     private static final Field STORE;
     private static final Field BACKEND_STORE;
@@ -64,7 +66,7 @@ final class IndexedH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVStore store = store();
         MVMap<Object, Document> data = store.openMap("databases." + fullName,
-                new MVMap.Builder<Object, Document>().keyType(IDS).valueType(DOCUMENTS));
+                new MVMap.Builder<Object, Document>().keyType(new DocumentIdType()).valueType(DOCUMENTS));
         MVMap<String, Object> meta = store.openMap("meta." + fullName);
         return new StreamingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
@@ -74,7 +76,8 @@ final class IndexedH2Database extends H2Database {
                                                     boolean sparse) {
         // the map name H2Database gives an index, so files written before read the same
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEYS).valueType(IDS));
+        MVMap<KeyValue, Object> map = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KEYS)
+                .valueType(new DocumentIdType()));
         try {
             return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
         } catch (ReflectiveOperationException e) {

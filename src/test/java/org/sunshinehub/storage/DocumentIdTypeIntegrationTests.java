@@ -42,7 +42,7 @@ class DocumentIdTypeIntegrationTests {
         // Given a file written by mongo-java-server's H2 backend as it comes (ids Java-serialised)
         List<Document> old = IntStream.range(0, N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
         run(new H2Backend(new MVStore.Builder().fileName(file).open()), c -> c.insertMany(old));
-        assertThat(idTagsOnFile(file)).containsOnlyKeys((byte) 19);
+        assertThat(idTagsOnFile(file)).allSatisfy(tags -> assertThat(tags).containsOnlyKeys((byte) 19));
 
         // When the durable backend adds as many again, changes some old ones and the file is opened again
         List<Document> added = IntStream.range(N, 2 * N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
@@ -51,8 +51,12 @@ class DocumentIdTypeIntegrationTests {
             c.updateMany(Filters.lt("n", N / 10), Updates.set("changed", true));
         });
 
-        // Then ids of both kinds are on the file, and every document is found by its id and streams in id order
-        assertThat(idTagsOnFile(file)).containsKeys((byte) 19, DocumentIdType.OBJECT_ID);
+        // Then ids of both kinds are on the file, the added ones compact in the collection and in its _id index,
+        // and every document is found by its id and streams in id order
+        assertThat(idTagsOnFile(file)).allSatisfy(tags -> {
+            assertThat(tags).containsOnlyKeys((byte) 19, DocumentIdType.OBJECT_ID);
+            assertThat(tags.get(DocumentIdType.OBJECT_ID)).isGreaterThanOrEqualTo(N);
+        });
         List<Document> all = new ArrayList<>(old);
         all.addAll(added);
         run(DurableH2Backend.open(file), c -> {
@@ -97,30 +101,40 @@ class DocumentIdTypeIntegrationTests {
         }
     }
 
-    /** How many keys of the collection's map, and ids in its {@code _id} index, start with each tag byte. */
-    private static Map<Byte, Integer> idTagsOnFile(String file) {
-        Map<Byte, Integer> tags = new HashMap<>();
+    private static final String DATA = "databases.sunshine.things";
+    private static final String ID_INDEX = "sunshine.things._index__id_";
+
+    /**
+     * How many ids on the file start with each tag byte: the collection's keys (inner pages' too), then the values
+     * of its _id index.
+     */
+    private static List<Map<Byte, Integer>> idTagsOnFile(String file) {
+        Map<Byte, Integer> keys = new HashMap<>();
+        Map<Byte, Integer> indexed = new HashMap<>();
+        MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
+        try {
+            store.openMap(DATA, new MVMap.Builder<Object, Object>().keyType(counting(keys)).valueType(new ObjectDataType() {
+                @Override
+                public Object read(ByteBuffer buffer) {
+                    return new DocumentValueType().read(buffer);
+                }
+            })).forEach((k, v) -> { });
+            store.openMap(ID_INDEX, new MVMap.Builder<Object, Object>().valueType(counting(indexed))).forEach((k, v) -> { });
+        } finally {
+            store.close();
+        }
+        return List.of(keys, indexed);
+    }
+
+    private static ObjectDataType counting(Map<Byte, Integer> tags) {
         DocumentIdType ids = new DocumentIdType();
-        ObjectDataType probe = new ObjectDataType() {
+        return new ObjectDataType() {
             @Override
             public Object read(ByteBuffer buffer) {
                 tags.merge(buffer.get(buffer.position()), 1, Integer::sum);
                 return ids.read(buffer);
             }
         };
-        MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
-        try {
-            store.openMap("databases.sunshine.things", new MVMap.Builder<Object, Object>().keyType(probe)
-                    .valueType(new ObjectDataType() {
-                        @Override
-                        public Object read(ByteBuffer buffer) {
-                            return new DocumentValueType().read(buffer);
-                        }
-                    })).forEach((k, v) -> { });
-        } finally {
-            store.close();
-        }
-        return tags;
     }
 
     private static void run(de.bwaldvogel.mongo.MongoBackend backend, Consumer<MongoCollection<Document>> work) {
