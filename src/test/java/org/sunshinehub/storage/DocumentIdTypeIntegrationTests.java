@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ class DocumentIdTypeIntegrationTests {
         String file = dir.resolve("sunshine.mv.db").toString();
         // Given a file written by mongo-java-server's H2 backend as it comes (ids Java-serialised)
         List<Document> old = IntStream.range(0, N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
-        run(new H2Backend(new MVStore.Builder().fileName(file).open()), c -> c.insertMany(old));
+        run(PlainH2.open(file), c -> c.insertMany(old));
         assertThat(idTagsOnFile(file)).allSatisfy(tags -> assertThat(tags).containsOnlyKeys((byte) 19));
 
         // When the durable backend adds as many again, changes some old ones and the file is opened again

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class DocumentValueTypeIntegrationTests {
         String file = dir.resolve("sunshine.mv.db").toString();
         // Given a file written by mongo-java-server's H2 backend as it comes (values Java-serialised)
         List<Document> written = IntStream.range(0, N).mapToObj(DocumentValueTypeIntegrationTests::rich).toList();
-        run(new H2Backend(new MVStore.Builder().fileName(file).open()), c -> c.insertMany(written));
+        run(PlainH2.open(file), c -> c.insertMany(written));
 
         // When the durable backend reads them, changes half of them and the file is opened again
         run(DurableH2Backend.open(file), c -> {

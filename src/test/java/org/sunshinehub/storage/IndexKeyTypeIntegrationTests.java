@@ -12,7 +12,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,7 +33,7 @@ class IndexKeyTypeIntegrationTests {
     void aFileWrittenWithH2sOwnIndexesIsReadAndGuardedTheSame() {
         String file = dir.resolve("sunshine.mv.db").toString();
         // Given a file written by mongo-java-server's H2 backend as it comes, with a compound unique index
-        MongoServer plain = new MongoServer(new H2Backend(new MVStore.Builder().fileName(file).open()));
+        MongoServer plain = new MongoServer(PlainH2.open(file));
         try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
             MongoCollection<Document> c = client.getDatabase("sunshine").getCollection("things");
             c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
