@@ -145,7 +145,9 @@ class ConsoleBrowserIntegrationTests {
         browser.findElement(By.id("correction")).sendKeys("以政府网站为准");
         shot("plan-recall");
         browser.findElement(By.id("confirm-recall")).click();
-        assertThat(browser.getCurrentUrl()).isEqualTo(planPage);
+        // the form's POST answers with a redirect the browser may still be following
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.getCurrentUrl().equals(planPage));
         assertThat(text(".notice")).contains("信息已撤回", "sms", "更正 5 人");
         assertThat(browser.findElements(By.id("recall-item"))).isEmpty();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
