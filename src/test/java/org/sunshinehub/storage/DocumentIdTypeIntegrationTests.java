@@ -3,12 +3,9 @@ package org.sunshinehub.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -40,12 +36,12 @@ class DocumentIdTypeIntegrationTests {
         String file = dir.resolve("sunshine.mv.db").toString();
         // Given a file written by mongo-java-server's H2 backend as it comes (ids Java-serialised)
         List<Document> old = IntStream.range(0, N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
-        run(PlainH2.open(file), c -> c.insertMany(old));
+        StoreFiles.run(StoreFiles.plain(file), c -> c.insertMany(old));
         assertThat(idTagsOnFile(file)).allSatisfy(tags -> assertThat(tags).containsOnlyKeys((byte) 19));
 
         // When the durable backend adds as many again, changes some old ones and the file is opened again
         List<Document> added = IntStream.range(N, 2 * N).mapToObj(i -> new Document("_id", new ObjectId()).append("n", i)).toList();
-        run(DurableH2Backend.open(file), c -> {
+        StoreFiles.run(DurableH2Backend.open(file), c -> {
             c.insertMany(added);
             c.updateMany(Filters.lt("n", N / 10), Updates.set("changed", true));
         });
@@ -58,7 +54,7 @@ class DocumentIdTypeIntegrationTests {
         });
         List<Document> all = new ArrayList<>(old);
         all.addAll(added);
-        run(DurableH2Backend.open(file), c -> {
+        StoreFiles.run(DurableH2Backend.open(file), c -> {
             for (Document d : all) {
                 assertThat(c.find(Filters.eq("_id", d.get("_id"))).first()).extracting(x -> x.get("n")).isEqualTo(d.get("n"));
             }
@@ -134,14 +130,5 @@ class DocumentIdTypeIntegrationTests {
                 return ids.read(buffer);
             }
         };
-    }
-
-    private static void run(de.bwaldvogel.mongo.MongoBackend backend, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            work.accept(client.getDatabase("sunshine").getCollection("things"));
-        } finally {
-            server.shutdown();
-        }
     }
 }

@@ -3,12 +3,9 @@ package org.sunshinehub.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +41,10 @@ class DocumentValueTypeIntegrationTests {
         String file = dir.resolve("sunshine.mv.db").toString();
         // Given a file written by mongo-java-server's H2 backend as it comes (values Java-serialised)
         List<Document> written = IntStream.range(0, N).mapToObj(DocumentValueTypeIntegrationTests::rich).toList();
-        run(PlainH2.open(file), c -> c.insertMany(written));
+        StoreFiles.run(StoreFiles.plain(file), c -> c.insertMany(written));
 
         // When the durable backend reads them, changes half of them and the file is opened again
-        run(DurableH2Backend.open(file), c -> {
+        StoreFiles.run(DurableH2Backend.open(file), c -> {
             assertThat(all(c)).isEqualTo(written);
             c.updateMany(Filters.lt("n", N / 2), Updates.combine(Updates.inc("count", 1L), Updates.set("note", "改")));
         });
@@ -64,7 +61,7 @@ class DocumentValueTypeIntegrationTests {
         // Then the changed documents are stored as BSON, the others as they were
         assertThat(tagsOnFile(file)).containsOnly(entry(DocumentValueType.BSON, N / 2), entry((byte) 19, N / 2));
         // and old and new values read back equal, field order and types kept
-        run(DurableH2Backend.open(file), c -> {
+        StoreFiles.run(DurableH2Backend.open(file), c -> {
             assertThat(all(c)).isEqualTo(expected);
             assertThat(c.find(Filters.eq("_id", written.get(3).get("_id"))).first()).isEqualTo(expected.get(3));
         });
@@ -150,15 +147,5 @@ class DocumentValueTypeIntegrationTests {
 
     private static List<Document> all(MongoCollection<Document> c) {
         return c.find().sort(new Document("n", 1)).into(new ArrayList<>());
-    }
-
-    private static void run(de.bwaldvogel.mongo.MongoBackend backend,
-                            java.util.function.Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            work.accept(client.getDatabase("sunshine").getCollection("things"));
-        } finally {
-            server.shutdown();
-        }
     }
 }

@@ -33,7 +33,7 @@ class IndexKeyTypeIntegrationTests {
     void aFileWrittenWithH2sOwnIndexesIsReadAndGuardedTheSame() {
         String file = dir.resolve("sunshine.mv.db").toString();
         // Given a file written by mongo-java-server's H2 backend as it comes, with a compound unique index
-        MongoServer plain = new MongoServer(PlainH2.open(file));
+        MongoServer plain = new MongoServer(StoreFiles.plain(file));
         try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
             MongoCollection<Document> c = client.getDatabase("sunshine").getCollection("things");
             c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
